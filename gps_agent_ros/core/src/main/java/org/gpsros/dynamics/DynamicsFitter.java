@@ -71,17 +71,8 @@ public final class DynamicsFitter {
         int stateDim = dims[1];
         int actionDim = dims[2];
         int inputDim = stateDim + actionDim;
-        int dim = inputDim + stateDim;
-        double[][][] pointSets = new double[horizon - 1][n][dim];
-        for (int t = 0; t < horizon - 1; t++) {
-            for (int i = 0; i < n; i++) {
-                double[] row = pointSets[t][i];
-                System.arraycopy(states[i][t], 0, row, 0, stateDim);
-                System.arraycopy(actions[i][t], 0, row, stateDim, actionDim);
-                System.arraycopy(states[i][t + 1], 0, row, inputDim, stateDim);
-            }
-        }
-        NormalInverseWishart[] priors = prior == null ? null : prior.evalBatch(stateDim, actionDim, pointSets);
+        double[][][] pointSets = DynamicsPriorGmm.transitionPoints(states, actions);
+        NormalInverseWishart[] priors = prior == null ? null : prior.evalTrajectories(states, actions);
         if (regression == null || regression.inputDim() != inputDim || regression.outputDim() != stateDim) {
             regression = new GaussianRegression(inputDim, stateDim);
         }

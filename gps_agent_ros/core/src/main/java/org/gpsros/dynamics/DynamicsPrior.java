@@ -33,6 +33,19 @@ public interface DynamicsPrior {
         return out;
     }
 
+    /**
+     * The priors for the per-time-step fits of the given trajectories: element t is
+     * {@code eval(stateDim, actionDim, points_t)} with points_t the N points [x_t, u_t, x_t+1], t = 0..T−2.
+     * Implementations may reuse work done for trajectories they were updated with; results are the same.
+     *
+     * @param states  N × T × stateDim
+     * @param actions N × T × actionDim
+     */
+    default NormalInverseWishart[] evalTrajectories(double[][][] states, double[][][] actions) {
+        int[] dims = DynamicsPriorGmm.checkTrajectories(states, actions);
+        return evalBatch(dims[1], dims[2], DynamicsPriorGmm.transitionPoints(states, actions));
+    }
+
     /** The prior over the initial state x_0. */
     NormalInverseWishart initialState();
 }

@@ -142,7 +142,11 @@ public final class DynamicsPriorGmm implements DynamicsPrior {
             throw new IllegalArgumentException("prior points have dimension 2·" + stateDim + " + " + actionDim
                     + ", the prior's GMM has " + gmm.dimension());
         }
-        NormalInverseWishart[] raw = gmm.inferenceBatch(pointSets);
+        return scale(gmm.inferenceBatch(pointSets));
+    }
+
+    /** Multiplies m and n₀ by strength and Φ by the scaled m (reference {@code DynamicsPriorGMM.eval}). */
+    private NormalInverseWishart[] scale(NormalInverseWishart[] raw) {
         NormalInverseWishart[] out = new NormalInverseWishart[raw.length];
         for (int s = 0; s < raw.length; s++) {
             double m = raw[s].meanPseudoCount() * config.strength();
@@ -154,6 +158,74 @@ public final class DynamicsPriorGmm implements DynamicsPrior {
             out[s] = new NormalInverseWishart(raw[s].mean(), scatter, m, n0);
         }
         return out;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>For trajectories that are in the buffer (the usual case: the samples the prior was just updated with),
+     * the responsibilities of the GMM's final E-step are reused instead of recomputed, when EM ended on an
+     * E-step; the result is bitwise the same.
+     */
+    @Override
+    public NormalInverseWishart[] evalTrajectories(double[][][] queryStates, double[][][] queryActions) {
+        requireUpdated();
+        int[] dims = checkTrajectories(queryStates, queryActions);
+        if (2 * dims[1] + dims[2] != gmm.dimension()) {
+            throw new IllegalArgumentException("trajectories have stateDim " + dims[1] + " and actionDim " + dims[2]
+                    + ", the prior's GMM has dimension " + gmm.dimension());
+        }
+        double[][][] pointSets = transitionPoints(queryStates, queryActions);
+        int transitions = dims[0] - 1;
+        int[][] rows = new int[transitions][queryStates.length];
+        for (int q = 0; q < queryStates.length; q++) {
+            int buffered = bufferIndexOf(queryStates[q], queryActions[q]);
+            for (int t = 0; t < transitions; t++) {
+                rows[t][q] = buffered < 0 ? -1 : buffered * transitions + t;
+            }
+        }
+        return scale(gmm.inferenceBatch(pointSets, rows));
+    }
+
+    /** Index of the buffered trajectory with exactly these states and actions, or −1. */
+    private int bufferIndexOf(double[][] queryStates, double[][] queryActions) {
+        if (states.length == 0 || queryStates.length != states[0].length) {
+            return -1;
+        }
+        for (int b = states.length - 1; b >= 0; b--) {
+            if (sameRows(states[b], queryStates) && sameRows(actions[b], queryActions)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameRows(double[][] a, double[][] b) {
+        for (int t = 0; t < a.length; t++) {
+            if (!java.util.Arrays.equals(a[t], b[t])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The points [x_t, u_t, x_t+1] of every trajectory, grouped by t = 0..T−2: (T−1) × N × (2·stateDim + actionDim). */
+    static double[][][] transitionPoints(double[][][] states, double[][][] actions) {
+        int n = states.length;
+        int horizon = states[0].length;
+        int stateDim = states[0][0].length;
+        int actionDim = actions[0][0].length;
+        int inputDim = stateDim + actionDim;
+        double[][][] pointSets = new double[horizon - 1][n][inputDim + stateDim];
+        for (int t = 0; t < horizon - 1; t++) {
+            for (int i = 0; i < n; i++) {
+                double[] row = pointSets[t][i];
+                System.arraycopy(states[i][t], 0, row, 0, stateDim);
+                System.arraycopy(actions[i][t], 0, row, stateDim, actionDim);
+                System.arraycopy(states[i][t + 1], 0, row, inputDim, stateDim);
+            }
+        }
+        return pointSets;
     }
 
     @Override

@@ -65,6 +65,11 @@ public final class Gmm {
 
     private final Workspace workspace = new Workspace();
 
+    /** Responsibilities [k][n] of the last update's data under the current parameters (valid if flagged). */
+    private double[][] trainingResponsibilities;
+    private int trainingCount;
+    private boolean trainingResponsibilitiesCurrent;
+
     public Gmm(GmmConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("gmm config must not be null");
@@ -123,6 +128,7 @@ public final class Gmm {
         }
         logMass = state.logMass().clone();
         factorsCurrent = false;
+        trainingResponsibilitiesCurrent = false;
     }
 
     /**
@@ -157,6 +163,7 @@ public final class Gmm {
             throw new IllegalArgumentException("GMM cluster count must be ≥ 1, got " + clusters);
         }
         boolean initialize = !isFitted() || clusters != clusterCount || d != dimension;
+        trainingResponsibilitiesCurrent = false;
         if (initialize) {
             int[] initial = labels;
             if (initial == null) {
@@ -193,6 +200,9 @@ public final class Gmm {
             mStep(data, n);
             mSteps++;
         }
+        if (reason != GmmFitSummary.StopReason.MAX_ITERATIONS) {
+            keepTrainingResponsibilities(n);
+        }
         return new GmmFitSummary(clusterCount, initialize, eSteps, mSteps, ll, reason);
     }
 
@@ -210,7 +220,18 @@ public final class Gmm {
      * separate calls).
      */
     public NormalInverseWishart[] inferenceBatch(double[][][] pointSets) {
+        return inferenceBatch(pointSets, null);
+    }
+
+    /**
+     * {@link #inferenceBatch(double[][][])} where {@code trainingRows[s][i] ≥ 0} says that point i of set s is
+     * row {@code trainingRows[s][i]} of the data of the last {@link #update} (identical values): if that EM ended
+     * on an E-step, its responsibilities are reused (bitwise the same result as recomputing them); rows of −1, or
+     * all rows when nothing can be reused, are evaluated.
+     */
+    NormalInverseWishart[] inferenceBatch(double[][][] pointSets, int[][] trainingRows) {
         requireFitted();
+        boolean reuse = trainingRows != null && trainingResponsibilitiesCurrent;
         int total = 0;
         for (int s = 0; s < pointSets.length; s++) {
             int d = checkData(pointSets[s], "GMM inference point set " + s);
@@ -218,39 +239,75 @@ public final class Gmm {
                 throw new IllegalArgumentException("GMM inference point set " + s + " has dimension " + d
                         + ", the model has " + dimension);
             }
-            total += pointSets[s].length;
+            if (reuse && trainingRows[s].length != pointSets[s].length) {
+                throw new IllegalArgumentException("trainingRows[" + s + "] has " + trainingRows[s].length
+                        + " entries for " + pointSets[s].length + " points");
+            }
+            for (int i = 0; i < pointSets[s].length; i++) {
+                if (!reuse || trainingRows[s][i] < 0) {
+                    total++;
+                } else if (trainingRows[s][i] >= trainingCount) {
+                    throw new IllegalArgumentException("training row " + trainingRows[s][i] + " is outside the "
+                            + trainingCount + " points of the last update");
+                }
+            }
         }
         Workspace ws = workspace;
-        ws.ensure(dimension, clusterCount, total, config.parallelism());
-        int offset = 0;
-        for (double[][] set : pointSets) {
-            ws.transposeAt(set, offset);
-            offset += set.length;
+        if (total > 0) {
+            ws.ensure(dimension, clusterCount, total, config.parallelism());
+            int packed = 0;
+            for (int s = 0; s < pointSets.length; s++) {
+                for (int i = 0; i < pointSets[s].length; i++) {
+                    if (!reuse || trainingRows[s][i] < 0) {
+                        ws.transposePoint(pointSets[s][i], packed++);
+                    }
+                }
+            }
+            eStep(total);
         }
-        eStep(total);
 
         double m = (double) pointCount / pointCount;
         double n0 = (double) (pointCount - 2 - dimension) / pointCount;
         NormalInverseWishart[] out = new NormalInverseWishart[pointSets.length];
         double[] weights = new double[clusterCount];
-        offset = 0;
+        int packed = 0;
         for (int s = 0; s < pointSets.length; s++) {
             int count = pointSets[s].length;
-            for (int k = 0; k < clusterCount; k++) {
-                double[] r = ws.resp[k];
-                double sum = 0.0;
-                for (int p = offset; p < offset + count; p++) {
-                    sum += r[p];
+            Arrays.fill(weights, 0.0);
+            for (int i = 0; i < count; i++) {
+                int row = reuse ? trainingRows[s][i] : -1;
+                if (row >= 0) {
+                    for (int k = 0; k < clusterCount; k++) {
+                        weights[k] += trainingResponsibilities[k][row];
+                    }
+                } else {
+                    for (int k = 0; k < clusterCount; k++) {
+                        weights[k] += ws.resp[k][packed];
+                    }
+                    packed++;
                 }
-                weights[k] = sum / count;
             }
-            offset += count;
+            for (int k = 0; k < clusterCount; k++) {
+                weights[k] /= count;
+            }
             double[] mean = new double[dimension];
             double[] scatter = new double[dimension * dimension];
             moments(weights, mean, scatter);
             out[s] = new NormalInverseWishart(mean, scatter, m, n0);
         }
         return out;
+    }
+
+    private void keepTrainingResponsibilities(int n) {
+        if (trainingResponsibilities == null || trainingResponsibilities.length != clusterCount
+                || trainingResponsibilities[0].length < n) {
+            trainingResponsibilities = new double[clusterCount][n];
+        }
+        for (int k = 0; k < clusterCount; k++) {
+            System.arraycopy(workspace.resp[k], 0, trainingResponsibilities[k], 0, n);
+        }
+        trainingCount = n;
+        trainingResponsibilitiesCurrent = true;
     }
 
     /** Mixture mean and covariance under cluster weights w (reference {@code GMM.moments}). */
@@ -738,6 +795,12 @@ public final class Gmm {
 
         void transpose(double[][] data, int n) {
             transposeAt(data, 0);
+        }
+
+        void transposePoint(double[] x, int column) {
+            for (int i = 0; i < dim; i++) {
+                transposed[i][column] = x[i];
+            }
         }
 
         void transposeAt(double[][] data, int offset) {

@@ -112,6 +112,31 @@ class DynamicsPriorGmmTest {
     }
 
     @Test
+    void trajectoryEvaluationReusingTheLastEStepEqualsPointwiseEvaluation() {
+        for (int maxIterations : new int[] {100, 2}) { // converged (reuse) and stopped by the iteration limit
+            DynamicsPriorGmm prior = new DynamicsPriorGmm(CONFIG.withMaxEmIterations(maxIterations), 9L);
+            prior.update(DATA.states(0, 5), DATA.actions(0, 5));
+            assertEquals(maxIterations == 2, prior.lastUpdate().stopReason() == GmmFitSummary.StopReason.MAX_ITERATIONS);
+            // Trajectories 3, 4 are buffered, 6 is not.
+            double[][][] x = {DATA.states[3], DATA.states[6], DATA.states[4]};
+            double[][][] u = {DATA.actions[3], DATA.actions[6], DATA.actions[4]};
+
+            NormalInverseWishart[] reused = prior.evalTrajectories(x, u);
+
+            for (int t = 0; t < 29; t++) {
+                double[][] points = new double[3][];
+                for (int q = 0; q < 3; q++) {
+                    points[q] = points(DATA, new int[] {3, 6, 4}[q], new int[] {3, 6, 4}[q] + 1, t)[0];
+                }
+                NormalInverseWishart direct = prior.eval(3, 2, points);
+                assertArrayEquals(direct.mean(), reused[t].mean(), 0.0, "t=" + t);
+                assertArrayEquals(direct.scatter(), reused[t].scatter(), 0.0, "t=" + t);
+                assertEquals(direct.degreesOfFreedom(), reused[t].degreesOfFreedom());
+            }
+        }
+    }
+
+    @Test
     void theBufferIsACopyOfTheCallersArrays() {
         LinearSystemData data = new LinearSystemData(2, 10, 3, 2, 0.05, 7L);
         DynamicsPriorGmm prior = new DynamicsPriorGmm(CONFIG, 1L);
