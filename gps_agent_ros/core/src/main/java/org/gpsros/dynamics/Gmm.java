@@ -29,7 +29,8 @@ import org.gpsros.math.SplitMix64;
  * M-step accumulates only the upper triangle and skips points whose weight in a cluster is below 1e-16/N (their
  * combined weight is below 1e-16, under the rounding of the sums); work is split over clusters on
  * {@link GmmConfig#parallelism()} threads with per-thread buffers, so results do not depend on the thread count.
- * Not thread-safe.
+ * Not thread-safe; if {@link #update} throws, the model's parameters are unspecified until the next successful
+ * update or {@link #setState}.
  */
 public final class Gmm {
     /** Regularisation added to the initial cluster covariances (reference: 2e-6·I). */
@@ -178,7 +179,7 @@ public final class Gmm {
         }
         Workspace ws = workspace;
         ws.ensure(d, clusterCount, n, config.parallelism());
-        ws.transpose(data, n);
+        ws.transposeAt(data, 0);
 
         boolean reference = config.compatibility() == ReferenceCompatibility.REFERENCE;
         double previous = Double.NEGATIVE_INFINITY;
@@ -830,10 +831,6 @@ public final class Gmm {
             }
             dim = d;
             clusters = k;
-        }
-
-        void transpose(double[][] data, int n) {
-            transposeAt(data, 0);
         }
 
         private double[] chunkSums = new double[0];
