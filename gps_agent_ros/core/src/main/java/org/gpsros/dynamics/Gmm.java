@@ -485,33 +485,29 @@ public final class Gmm {
      */
     private double eStep(int count) {
         Workspace ws = workspace;
-        int tasks = Math.min(config.parallelism(), clusterCount);
-        if (!factorsCurrent) {
+        boolean refactor = !factorsCurrent;
+        if (refactor) {
             ensureFactors();
-            ParallelTasks.run(tasks, task -> {
-                for (int k = task; k < clusterCount; k += tasks) {
-                    factor(k, ws.scratch[task].rows);
-                }
-            });
-            factorsCurrent = true;
         }
-        ParallelTasks.run(tasks, task -> {
+        ParallelTasks.forEach(config.parallelism(), clusterCount, (task, k) -> {
             Scratch scratch = ws.scratch[task];
-            for (int k = task; k < clusterCount; k += tasks) {
-                double[] out = ws.logObs[k];
-                double base = logNormalizers[k];
-                double lm = logMass[k];
-                for (int p0 = 0; p0 < count; p0 += BLOCK) {
-                    int nb = Math.min(BLOCK, count - p0);
-                    squaredMahalanobis(ws.transposed, p0, nb, means[k], lowerFactors[k], inverseDiagonals[k],
-                            dimension, scratch.block, scratch.accumulator);
-                    double[] acc = scratch.accumulator;
-                    for (int i = 0; i < nb; i++) {
-                        out[p0 + i] = (base - 0.5 * acc[i]) + lm;
-                    }
+            if (refactor) {
+                factor(k, scratch.rows);
+            }
+            double[] out = ws.logObs[k];
+            double base = logNormalizers[k];
+            double lm = logMass[k];
+            for (int p0 = 0; p0 < count; p0 += BLOCK) {
+                int nb = Math.min(BLOCK, count - p0);
+                squaredMahalanobis(ws.transposed, p0, nb, means[k], lowerFactors[k], inverseDiagonals[k],
+                        dimension, scratch.block, scratch.accumulator);
+                double[] acc = scratch.accumulator;
+                for (int i = 0; i < nb; i++) {
+                    out[p0 + i] = (base - 0.5 * acc[i]) + lm;
                 }
             }
         });
+        factorsCurrent = true;
         // Normalise per point: logsumexp over clusters and responsibilities, in chunks of points whose partial
         // log-likelihoods are added in chunk order (the same sum whatever the thread count).
         int chunks = (count + NORMALIZE_CHUNK - 1) / NORMALIZE_CHUNK;
@@ -671,13 +667,9 @@ public final class Gmm {
         for (int k = 0; k < k0; k++) {
             logMass[k] = newLogMass[k] - normalizer;
         }
-        int tasks = Math.min(config.parallelism(), k0);
-        ParallelTasks.run(tasks, task -> {
-            Scratch scratch = ws.scratch[task];
-            for (int k = task; k < k0; k += tasks) {
-                boolean reboot = Math.exp(logMass[k]) < rebootBelow;
-                refitCluster(data, n, k, reboot, columnSums[k], scratch);
-            }
+        ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
+            boolean reboot = Math.exp(logMass[k]) < rebootBelow;
+            refitCluster(data, n, k, reboot, columnSums[k], ws.scratch[task]);
         });
         factorsCurrent = false;
     }
