@@ -106,22 +106,15 @@ public sealed interface CostTermConfig {
         }
     }
 
-    /** A region around a sensor target: weighted L1 distance below maxDistance is inside. */
-    record Region(SensorType sensor, double[] target, double[] wp, Double maxDistance, Double outsideCost,
+    /** A region around a sensor target: L1 distance Σ|x − target| up to maxDistance is inside. */
+    record Region(SensorType sensor, double[] target, Double maxDistance, Double outsideCost,
                   Double insideCost) {
         public Region {
             required(sensor, "cost[binary_region].data_types[].sensor");
             target = finite(required(target, "cost[binary_region].data_types[].target"), "cost[binary_region].data_types[].target");
-            wp = finite(orDefault(wp, ones(target.length)), "cost[binary_region].data_types[].wp");
             maxDistance = nonNegative(orDefault(maxDistance, 0.1), "cost[binary_region].data_types[].max_distance");
             outsideCost = orDefault(outsideCost, 1.0);
             insideCost = orDefault(insideCost, 0.0);
-        }
-
-        private static double[] ones(int n) {
-            double[] ones = new double[n];
-            java.util.Arrays.fill(ones, 1.0);
-            return ones;
         }
     }
 }
