@@ -26,6 +26,7 @@ import org.gpsros.cost.StateCostConfig;
 import org.gpsros.cost.SumCost;
 import org.gpsros.cost.SumCostConfig;
 import org.gpsros.dynamics.DynamicsPriorConfig;
+import org.gpsros.dynamics.ReferenceCompatibility;
 import org.gpsros.policy.LinearGaussianInit;
 import org.gpsros.policy.LinearGaussianInitLqrConfig;
 import org.gpsros.policy.LinearGaussianInitPdConfig;
@@ -125,12 +126,14 @@ public record Experiment(ExperimentConfig config, SimAgent agent, List<Integer> 
         LqrConfig lqr = new LqrConfig(trajOpt.del0(), trajOpt.minEta(), trajOpt.maxEta(), trajOpt.consPerStep(),
                 trajOpt.usePrevDistr());
         DynamicsConfig.Prior prior = dynamics.prior();
-        DynamicsPriorConfig priorConfig = prior.type().equals("none") ? null : new DynamicsPriorConfig(
-                prior.maxClusters(), prior.minSamplesPerCluster(), prior.maxSamples(), prior.strength(),
-                algorithm.referenceCompatible());
+        ReferenceCompatibility compatibility = algorithm.referenceCompatible() ? ReferenceCompatibility.REFERENCE
+                : ReferenceCompatibility.CORRECTED;
+        DynamicsPriorConfig priorConfig = prior.type().equals("none") ? null : DynamicsPriorConfig.defaults()
+                .withMaxClusters(prior.maxClusters()).withMinSamplesPerCluster(prior.minSamplesPerCluster())
+                .withMaxSamples(prior.maxSamples()).withStrength(prior.strength()).withCompatibility(compatibility);
         return new TrajOptSettings(algorithm.klStep(), algorithm.minStepMult(), algorithm.maxStepMult(),
                 algorithm.initialStateVar(), algorithm.maxEntTraj(), algorithm.innerIterations(), lqr,
-                dynamics.regularization(), priorConfig, algorithm.referenceCompatible(), config.seed());
+                dynamics.regularization(), priorConfig, compatibility, config.seed());
     }
 
     private static Cost cost(CostTermConfig term, SimTask task, int index) {
