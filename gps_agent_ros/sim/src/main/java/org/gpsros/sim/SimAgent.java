@@ -1,0 +1,211 @@
+package org.gpsros.sim;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.gpsros.agent.Agent;
+import org.gpsros.policy.Policy;
+import org.gpsros.sample.Sample;
+import org.gpsros.sample.SensorLayout;
+import org.gpsros.sample.SensorType;
+
+/**
+ * The in-process agent: runs a policy on a fresh simulated world of a {@link SimTask} and records the
+ * sample (reference {@code AgentBox2D.sample}).
+ *
+ * <p>A rollout of horizon T records the state after the reset at t = 0; then for each t it asks the policy
+ * for u_t = π(t, x_t, o_t, ε_t) and, while t + 1 &lt; T, applies u_t, steps the world and records x_{t+1}.
+ * As in the reference the last action is chosen but never simulated. Every sensor of the state, all T
+ * actions and the noise ε (which the reference's Box2D agent did not keep) go into the sample.
+ *
+ * <p>Every rollout builds a new world, so the same policy, condition and noise give a bit-identical sample,
+ * and the agent holds no mutable state: {@link #sample} may run on several threads at once.
+ */
+public final class SimAgent implements Agent {
+
+    /** A state value larger than this in magnitude means the physics blew up. */
+    public static final double DIVERGENCE_LIMIT = 1e6;
+
+    private final SimTask task;
+    /** Index into the state of each observation entry, or null when observation = state. */
+    private final int[] observationFromState;
+
+    public SimAgent(SimTask task) {
+        this.task = task;
+        SensorLayout state = task.stateLayout();
+        SensorLayout observation = task.observationLayout();
+        if (observation.equals(state)) {
+            observationFromState = null;
+        } else {
+            observationFromState = new int[observation.dimension()];
+            int k = 0;
+            for (int i = 0; i < observation.sensors().size(); i++) {
+                SensorType sensor = observation.sensors().get(i);
+                if (!state.contains(sensor) || state.dimensionOf(sensor) != observation.dims().get(i)) {
+                    throw new IllegalArgumentException("task " + task.name() + ": observation sensor " + sensor
+                            + " is not part of the state with the same size");
+                }
+                int offset = state.offsetOf(sensor);
+                for (int j = 0; j < observation.dims().get(i); j++) {
+                    observationFromState[k++] = offset + j;
+                }
+            }
+        }
+    }
+
+    public SimTask task() {
+        return task;
+    }
+
+    @Override
+    public int horizon() {
+        return task.horizon();
+    }
+
+    @Override
+    public double timeStep() {
+        return task.timeStep();
+    }
+
+    @Override
+    public int actionDim() {
+        return task.actionDim();
+    }
+
+    @Override
+    public SensorLayout stateLayout() {
+        return task.stateLayout();
+    }
+
+    @Override
+    public SensorLayout observationLayout() {
+        return task.observationLayout();
+    }
+
+    @Override
+    public int conditionCount() {
+        return task.conditionCount();
+    }
+
+    @Override
+    public double[] initialState(int condition) {
+        return task.initialState(condition);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws SimulationDivergedException if the policy returns a non-finite action or the physics produces a
+     *     non-finite state or one beyond {@link #DIVERGENCE_LIMIT}; it names the task, condition and step
+     * @throws IllegalArgumentException if the policy's action size or the noise shape does not fit the task
+     */
+    @Override
+    public Sample sample(Policy policy, int condition, double[][] noise) {
+        int horizon = task.horizon();
+        int actionDim = task.actionDim();
+        int stateDim = task.stateLayout().dimension();
+        if (policy.actionDim() != actionDim) {
+            throw new IllegalArgumentException("the policy has " + policy.actionDim() + " actions, task "
+                    + task.name() + " has " + actionDim);
+        }
+        double[][] noiseCopy = copyNoise(noise, horizon, actionDim);
+        SimWorld world = task.newWorld(condition);
+
+        double[][] states = new double[horizon][stateDim];
+        double[][] actions = new double[horizon][actionDim];
+        double[] observation = observationFromState == null ? null : new double[observationFromState.length];
+        world.readState(states[0]);
+        checkState(states[0], condition, 0);
+        for (int t = 0; t < horizon; t++) {
+            double[] x = states[t];
+            double[] o = x;
+            if (observation != null) {
+                for (int i = 0; i < observation.length; i++) {
+                    observation[i] = x[observationFromState[i]];
+                }
+                o = observation;
+            }
+            double[] u = actions[t];
+            policy.act(t, x, o, noiseCopy[t], u);
+            for (int i = 0; i < actionDim; i++) {
+                if (!Double.isFinite(u[i])) {
+                    throw new SimulationDivergedException(task.name(), condition, t,
+                            "the policy returned the non-finite action " + Arrays.toString(u));
+                }
+            }
+            if (t + 1 < horizon) {
+                world.step(u);
+                world.readState(states[t + 1]);
+                checkState(states[t + 1], condition, t + 1);
+            }
+        }
+        return new Sample(task.stateLayout(), task.observationLayout(), splitSensors(states), actions, noiseCopy);
+    }
+
+    private static double[][] copyNoise(double[][] noise, int horizon, int actionDim) {
+        if (noise == null || noise.length != horizon) {
+            throw new IllegalArgumentException("noise must have " + horizon + " steps, got "
+                    + (noise == null ? "null" : noise.length));
+        }
+        double[][] copy = new double[horizon][];
+        for (int t = 0; t < horizon; t++) {
+            if (noise[t] == null || noise[t].length != actionDim) {
+                throw new IllegalArgumentException("noise[" + t + "] must have " + actionDim + " values");
+            }
+            for (int i = 0; i < actionDim; i++) {
+                if (!Double.isFinite(noise[t][i])) {
+                    throw new IllegalArgumentException("noise[" + t + "][" + i + "] is " + noise[t][i]);
+                }
+            }
+            copy[t] = noise[t].clone();
+        }
+        return copy;
+    }
+
+    private void checkState(double[] state, int condition, int t) {
+        for (int i = 0; i < state.length; i++) {
+            double value = state[i];
+            if (!Double.isFinite(value) || Math.abs(value) > DIVERGENCE_LIMIT) {
+                throw new SimulationDivergedException(task.name(), condition, t, "state entry " + i + " ("
+                        + sensorAt(i) + ") is " + value + ", state " + Arrays.toString(state));
+            }
+        }
+    }
+
+    private String sensorAt(int index) {
+        SensorLayout layout = task.stateLayout();
+        int offset = 0;
+        for (int i = 0; i < layout.sensors().size(); i++) {
+            int dim = layout.dims().get(i);
+            if (index < offset + dim) {
+                return layout.sensors().get(i) + "[" + (index - offset) + "]";
+            }
+            offset += dim;
+        }
+        return "?";
+    }
+
+    /** Per-sensor {@code horizon × dim} arrays cut from the packed states. */
+    private Map<SensorType, double[][]> splitSensors(double[][] states) {
+        SensorLayout layout = task.stateLayout();
+        List<SensorType> sensors = layout.sensors();
+        Map<SensorType, double[][]> data = new EnumMap<>(SensorType.class);
+        int offset = 0;
+        for (int i = 0; i < sensors.size(); i++) {
+            int dim = layout.dims().get(i);
+            double[][] values = new double[states.length][dim];
+            for (int t = 0; t < states.length; t++) {
+                System.arraycopy(states[t], offset, values[t], 0, dim);
+            }
+            data.put(sensors.get(i), values);
+            offset += dim;
+        }
+        return data;
+    }
+
+    @Override
+    public double finalDistance(Sample sample, int condition) {
+        return task.finalDistance(sample, condition);
+    }
+}
