@@ -1,0 +1,45 @@
+package org.gpsros.dynamics;
+
+/**
+ * Settings of {@link DynamicsFitter} (reference {@code DynamicsLR} / {@code DynamicsLRPrior} and
+ * {@code Algorithm._update_dynamics}; reference study §3.2).
+ *
+ * @param regularization      r ≥ 0 added on the [x, u] block of each joint covariance (every example: 1e-6)
+ * @param initialStateVariance floor on the variances of the initial-state fit (reference {@code initial_state_var},
+ *                             default 1e-6)
+ * @param compatibility       CORRECTED (default) adds r·I and uses the normal-inverse-Wishart MAP initial-state
+ *                             covariance; REFERENCE adds r to every entry and Φ₀ un-normalised, as the reference
+ */
+public record DynamicsFitConfig(double regularization, double initialStateVariance,
+                                ReferenceCompatibility compatibility) {
+
+    public DynamicsFitConfig {
+        if (!(regularization >= 0.0) || Double.isInfinite(regularization)) {
+            throw new IllegalArgumentException("dynamics.regularization must be finite and ≥ 0, got " + regularization);
+        }
+        if (!(initialStateVariance >= 0.0) || Double.isInfinite(initialStateVariance)) {
+            throw new IllegalArgumentException("dynamics.initialStateVariance must be finite and ≥ 0, got "
+                    + initialStateVariance);
+        }
+        if (compatibility == null) {
+            throw new IllegalArgumentException("dynamics.compatibility must not be null");
+        }
+    }
+
+    /** Regularisation 1e-6, initial-state variance floor 1e-6, corrected behaviour. */
+    public static DynamicsFitConfig defaults() {
+        return new DynamicsFitConfig(1e-6, 1e-6, ReferenceCompatibility.CORRECTED);
+    }
+
+    public DynamicsFitConfig withRegularization(double value) {
+        return new DynamicsFitConfig(value, initialStateVariance, compatibility);
+    }
+
+    public DynamicsFitConfig withInitialStateVariance(double value) {
+        return new DynamicsFitConfig(regularization, value, compatibility);
+    }
+
+    public DynamicsFitConfig withCompatibility(ReferenceCompatibility value) {
+        return new DynamicsFitConfig(regularization, initialStateVariance, value);
+    }
+}

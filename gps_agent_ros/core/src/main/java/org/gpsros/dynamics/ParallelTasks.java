@@ -1,0 +1,47 @@
+package org.gpsros.dynamics;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
+
+/** Runs {@code tasks} independent pieces of work, task 0 on the calling thread and the rest on the common pool. */
+final class ParallelTasks {
+    private ParallelTasks() {
+    }
+
+    /** The default parallelism of the fits: two threads where the machine has two or more cores. */
+    static int defaultParallelism() {
+        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Calls {@code body.accept(task)} for task = 0 .. tasks−1, in parallel when tasks &gt; 1, and waits for all. */
+    static void run(int tasks, IntConsumer body) {
+        if (tasks <= 1) {
+            body.accept(0);
+            return;
+        }
+        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks];
+        for (int task = 1; task < tasks; task++) {
+            int index = task;
+            forked[task] = ForkJoinPool.commonPool().submit(() -> body.accept(index));
+        }
+        RuntimeException failure = null;
+        try {
+            body.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int task = 1; task < tasks; task++) {
+            try {
+                forked[task].join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
