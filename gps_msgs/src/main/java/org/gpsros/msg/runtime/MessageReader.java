@@ -29,7 +29,7 @@ public final class MessageReader {
      */
     public MessageReader(ByteBuffer source, DecodeLimits limits) {
         this.buffer = source.slice().order(ByteOrder.LITTLE_ENDIAN);
-        this.limits = limits;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /** @return the number of bytes not read yet */

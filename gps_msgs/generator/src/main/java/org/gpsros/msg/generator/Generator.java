@@ -35,7 +35,7 @@ public final class Generator {
     }
 
     /**
-     * Runs the generator; never calls {@code System.exit} (Maven runs it in its own JVM).
+     * Runs the generator and prints a summary; never calls {@code System.exit} (Maven runs it in its own JVM).
      *
      * @param args see the class comment
      * @throws IOException        if reading or writing fails
@@ -43,6 +43,19 @@ public final class Generator {
      * @throws IllegalArgumentException if the arguments are wrong
      */
     public static void main(String[] args) throws IOException {
+        System.out.println("[gps-msgs-generator] " + run(args));
+    }
+
+    /**
+     * Runs the generator without printing.
+     *
+     * @param args see the class comment
+     * @return a one-line summary of what was generated
+     * @throws IOException        if reading or writing fails
+     * @throws MsgSpecException   if a definition is invalid
+     * @throws IllegalArgumentException if the arguments are wrong
+     */
+    public static String run(String[] args) throws IOException {
         Path output = null;
         String basePackage = "org.gpsros.msg";
         String catalog = null;
@@ -84,8 +97,7 @@ public final class Generator {
         }
         List<GeneratedFile> files = generate(generate, include, basePackage, catalog);
         int written = write(output, files);
-        System.out.println("[gps-msgs-generator] " + files.size() + " files for " + generate.keySet() + " in "
-                + output + " (" + written + " changed)");
+        return files.size() + " files for " + generate.keySet() + " in " + output + " (" + written + " changed)";
     }
 
     /**

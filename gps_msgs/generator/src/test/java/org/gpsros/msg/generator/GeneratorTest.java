@@ -39,7 +39,8 @@ class GeneratorTest {
     @Test
     void writesOnlyChangesAndDeletesStaleFiles() throws IOException {
         Path out = dir.resolve("out");
-        Generator.main(new String[] {"--output", out.toString(), "--package", "demo=" + pkg()});
+        assertEquals("5 files for [demo] in " + out + " (5 changed)",
+                Generator.run(new String[] {"--output", out.toString(), "--package", "demo=" + pkg()}));
         Path pose = out.resolve("org/gpsros/msg/demo/Pose.java");
         assertTrue(Files.exists(pose));
         Path stale = out.resolve("org/gpsros/msg/demo/Old.java");
@@ -57,18 +58,18 @@ class GeneratorTest {
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("Keep.java"), "class Keep {}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Generator.main(new String[] {"--output", foreign.toString(), "--package", "demo=" + pkg()}));
+                () -> Generator.run(new String[] {"--output", foreign.toString(), "--package", "demo=" + pkg()}));
         assertTrue(e.getMessage().contains("refusing to write into it"), e.getMessage());
         assertTrue(Files.exists(foreign.resolve("Keep.java")));
     }
 
     @Test
     void reportsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> Generator.main(new String[] {"--output"}));
-        assertThrows(IllegalArgumentException.class, () -> Generator.main(new String[] {"--bogus", "x"}));
+        assertThrows(IllegalArgumentException.class, () -> Generator.run(new String[] {"--output"}));
+        assertThrows(IllegalArgumentException.class, () -> Generator.run(new String[] {"--bogus", "x"}));
         assertThrows(IllegalArgumentException.class,
-                () -> Generator.main(new String[] {"--output", "x", "--package", "nodir"}));
-        MsgSpecException e = assertThrows(MsgSpecException.class, () -> Generator.main(
+                () -> Generator.run(new String[] {"--output", "x", "--package", "nodir"}));
+        MsgSpecException e = assertThrows(MsgSpecException.class, () -> Generator.run(
                 new String[] {"--output", dir.resolve("o").toString(), "--package", "demo=" + dir.resolve("none")}));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
