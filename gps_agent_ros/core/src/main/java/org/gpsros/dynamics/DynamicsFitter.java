@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class DynamicsFitter {
     private final DynamicsFitConfig config;
     private final DynamicsPrior prior;
-    private GaussianRegression regression;
+    private GaussianRegression[] regressions = new GaussianRegression[0];
 
     private DynamicsFitter(DynamicsFitConfig config, DynamicsPrior prior) {
         if (config == null) {
@@ -73,20 +73,28 @@ public final class DynamicsFitter {
         int inputDim = stateDim + actionDim;
         double[][][] pointSets = DynamicsPriorGmm.transitionPoints(states, actions);
         NormalInverseWishart[] priors = prior == null ? null : prior.evalTrajectories(states, actions);
-        if (regression == null || regression.inputDim() != inputDim || regression.outputDim() != stateDim) {
-            regression = new GaussianRegression(inputDim, stateDim);
+        int tasks = Math.min(config.parallelism(), horizon - 1);
+        if (regressions.length < tasks || regressions[0].inputDim() != inputDim
+                || regressions[0].outputDim() != stateDim) {
+            regressions = new GaussianRegression[tasks];
+            for (int task = 0; task < tasks; task++) {
+                regressions[task] = new GaussianRegression(inputDim, stateDim);
+            }
         }
         double[][] jacobian = new double[horizon][stateDim * inputDim];
         double[][] offset = new double[horizon][stateDim];
         double[][] covariance = new double[horizon][stateDim * stateDim];
-        for (int t = 0; t < horizon - 1; t++) {
-            try {
-                regression.fit(pointSets[t], priors == null ? null : priors[t], config.regularization(),
-                        config.compatibility(), jacobian[t], offset[t], covariance[t]);
-            } catch (DynamicsFitException e) {
-                throw new DynamicsFitException("dynamics fit at t=" + t + ": " + e.getMessage());
+        ParallelTasks.run(tasks, task -> {
+            GaussianRegression regression = regressions[task];
+            for (int t = task; t < horizon - 1; t += tasks) {
+                try {
+                    regression.fit(pointSets[t], priors == null ? null : priors[t], config.regularization(),
+                            config.compatibility(), jacobian[t], offset[t], covariance[t]);
+                } catch (DynamicsFitException e) {
+                    throw new DynamicsFitException("dynamics fit at t=" + t + ": " + e.getMessage());
+                }
             }
-        }
+        });
         return new LinearGaussianDynamics(horizon, stateDim, actionDim, jacobian, offset, covariance);
     }
 

@@ -142,20 +142,19 @@ public final class DynamicsPriorGmm implements DynamicsPrior {
             throw new IllegalArgumentException("prior points have dimension 2·" + stateDim + " + " + actionDim
                     + ", the prior's GMM has " + gmm.dimension());
         }
-        return scale(gmm.inferenceBatch(pointSets));
+        return scale(gmm.inferenceBatch(pointSets, null, config.strength()));
     }
 
-    /** Multiplies m and n₀ by strength and Φ by the scaled m (reference {@code DynamicsPriorGMM.eval}). */
+    /**
+     * Multiplies m and n₀ by strength; Φ comes already multiplied by the scaled m = strength (reference
+     * {@code DynamicsPriorGMM.eval}: {@code n0 *= strength; m *= strength; Phi *= m} with the GMM's m = 1).
+     */
     private NormalInverseWishart[] scale(NormalInverseWishart[] raw) {
         NormalInverseWishart[] out = new NormalInverseWishart[raw.length];
         for (int s = 0; s < raw.length; s++) {
             double m = raw[s].meanPseudoCount() * config.strength();
             double n0 = raw[s].degreesOfFreedom() * config.strength();
-            double[] scatter = raw[s].scatter();
-            for (int i = 0; i < scatter.length; i++) {
-                scatter[i] *= m;
-            }
-            out[s] = new NormalInverseWishart(raw[s].mean(), scatter, m, n0);
+            out[s] = new NormalInverseWishart(raw[s].mean(), raw[s].scatter(), m, n0);
         }
         return out;
     }
@@ -184,7 +183,7 @@ public final class DynamicsPriorGmm implements DynamicsPrior {
                 rows[t][q] = buffered < 0 ? -1 : buffered * transitions + t;
             }
         }
-        return scale(gmm.inferenceBatch(pointSets, rows));
+        return scale(gmm.inferenceBatch(pointSets, rows, config.strength()));
     }
 
     /** Index of the buffered trajectory with exactly these states and actions, or −1. */

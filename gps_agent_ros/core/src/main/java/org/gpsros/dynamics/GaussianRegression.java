@@ -30,6 +30,7 @@ public final class GaussianRegression {
     private final double[][] sigma;
     private final double[][] factor;
     private final double[][] rhs;
+    private final double[][] conditional;
 
     public GaussianRegression(int inputDim, int outputDim) {
         if (inputDim < 1 || outputDim < 1) {
@@ -44,6 +45,7 @@ public final class GaussianRegression {
         this.sigma = new double[dim][dim];
         this.factor = new double[inputDim][inputDim];
         this.rhs = new double[inputDim][outputDim];
+        this.conditional = new double[outputDim][outputDim];
     }
 
     public int inputDim() {
@@ -113,12 +115,12 @@ public final class GaussianRegression {
         if (prior != null) {
             applyPrior(n, prior);
         }
-        DenseKernels.mirrorUpper(sigma, dim);
+        // Only the upper triangle of sigma is used from here on.
         regularize(regularization, compatibility);
         condition(jacobian, offset, covariance);
     }
 
-    /** Upper triangle of sigma ← (N·S + Φ + N·m/(N+m)·(μ̂−μ₀)(μ̂−μ₀)ᵀ)/(N + n₀), symmetrised. */
+    /** Upper triangle of sigma ← (N·S + Φ + N·m/(N+m)·(μ̂−μ₀)(μ̂−μ₀)ᵀ)/(N + n₀), reading Φ's upper triangle. */
     private void applyPrior(int n, NormalInverseWishart prior) {
         double[] mu0 = prior.mean();
         double[] phi = prior.scatter();
@@ -131,9 +133,9 @@ public final class GaussianRegression {
         for (int i = 0; i < dim; i++) {
             double[] row = sigma[i];
             double di = centered[i];
+            int base = i * dim;
             for (int j = i; j < dim; j++) {
-                double phiIj = 0.5 * (phi[i * dim + j] + phi[j * dim + i]);
-                row[j] = (n * row[j] + phiIj + meanWeight * (di * centered[j])) / denominator;
+                row[j] = (n * row[j] + phi[base + j] + meanWeight * (di * centered[j])) / denominator;
             }
         }
     }
@@ -145,7 +147,7 @@ public final class GaussianRegression {
         if (compatibility == ReferenceCompatibility.REFERENCE) {
             for (int i = 0; i < inputDim; i++) {
                 double[] row = sigma[i];
-                for (int j = 0; j < inputDim; j++) {
+                for (int j = i; j < inputDim; j++) {
                     row[j] += regularization;
                 }
             }
@@ -162,7 +164,7 @@ public final class GaussianRegression {
         int out = outputDim;
         double[][] u = factor;
         for (int i = 0; i < in; i++) {
-            System.arraycopy(sigma[i], 0, u[i], 0, in);
+            System.arraycopy(sigma[i], i, u[i], i, in - i); // upper triangle of Σ_xx
             System.arraycopy(sigma[i], in, rhs[i], 0, out);
         }
         if (!DenseKernels.choleskyUpper(u, in)) {
@@ -171,13 +173,23 @@ public final class GaussianRegression {
                     + " or a regularisation that does not make it definite");
         }
         DenseKernels.solveUpperTransposed(u, rhs, in, out); // rhs = G = U⁻ᵀ Σ_xy
+        double[][] c = conditional; // upper triangle of GᵀG, by rank-one updates
+        DenseKernels.zero(c, out);
+        for (int i = 0; i < in; i++) {
+            double[] g = rhs[i];
+            for (int a = 0; a < out; a++) {
+                double ga = g[a];
+                double[] row = c[a];
+                for (int b = a; b < out; b++) {
+                    row[b] += ga * g[b];
+                }
+            }
+        }
         for (int a = 0; a < out; a++) {
             double[] row = sigma[in + a];
+            double[] gg = c[a];
             for (int b = a; b < out; b++) {
-                double v = row[in + b];
-                for (int i = 0; i < in; i++) {
-                    v -= rhs[i][a] * rhs[i][b];
-                }
+                double v = row[in + b] - gg[b];
                 covariance[a * out + b] = v;
                 covariance[b * out + a] = v;
             }

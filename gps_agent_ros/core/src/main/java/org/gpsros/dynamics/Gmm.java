@@ -29,7 +29,8 @@ import org.gpsros.math.SplitMix64;
  * M-step accumulates only the upper triangle and skips points whose weight in a cluster is below 1e-16/N (their
  * combined weight is below 1e-16, under the rounding of the sums); work is split over clusters on
  * {@link GmmConfig#parallelism()} threads with per-thread buffers, so results do not depend on the thread count.
- * Not thread-safe.
+ * Not thread-safe; if {@link #update} throws, the model's parameters are unspecified until the next successful
+ * update or {@link #setState}.
  */
 public final class Gmm {
     /** Regularisation added to the initial cluster covariances (reference: 2e-6·I). */
@@ -46,6 +47,8 @@ public final class Gmm {
     static final double NEGLIGIBLE_CLUSTER_WEIGHT = 1e-20;
     /** Points per E-step block. */
     static final int BLOCK = 128;
+    /** Points per chunk of the per-point normalisation (fixed, so that sums do not depend on the threads). */
+    static final int NORMALIZE_CHUNK = 256;
 
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
 
@@ -176,7 +179,7 @@ public final class Gmm {
         }
         Workspace ws = workspace;
         ws.ensure(d, clusterCount, n, config.parallelism());
-        ws.transpose(data, n);
+        ws.transposeAt(data, 0);
 
         boolean reference = config.compatibility() == ReferenceCompatibility.REFERENCE;
         double previous = Double.NEGATIVE_INFINITY;
@@ -230,6 +233,11 @@ public final class Gmm {
      * all rows when nothing can be reused, are evaluated.
      */
     NormalInverseWishart[] inferenceBatch(double[][][] pointSets, int[][] trainingRows) {
+        return inferenceBatch(pointSets, trainingRows, 1.0);
+    }
+
+    /** As above, with the returned scatter Φ multiplied by {@code scatterScale}. */
+    NormalInverseWishart[] inferenceBatch(double[][][] pointSets, int[][] trainingRows, double scatterScale) {
         requireFitted();
         boolean reuse = trainingRows != null && trainingResponsibilitiesCurrent;
         int total = 0;
@@ -253,48 +261,53 @@ public final class Gmm {
             }
         }
         Workspace ws = workspace;
-        if (total > 0) {
-            ws.ensure(dimension, clusterCount, total, config.parallelism());
-            int packed = 0;
-            for (int s = 0; s < pointSets.length; s++) {
-                for (int i = 0; i < pointSets[s].length; i++) {
-                    if (!reuse || trainingRows[s][i] < 0) {
-                        ws.transposePoint(pointSets[s][i], packed++);
-                    }
+        ws.ensure(dimension, clusterCount, Math.max(total, 1), config.parallelism());
+        int[] packedStart = new int[pointSets.length];
+        int packed = 0;
+        for (int s = 0; s < pointSets.length; s++) {
+            packedStart[s] = packed;
+            for (int i = 0; i < pointSets[s].length; i++) {
+                if (!reuse || trainingRows[s][i] < 0) {
+                    ws.transposePoint(pointSets[s][i], packed++);
                 }
             }
+        }
+        if (total > 0) {
             eStep(total);
         }
 
         double m = (double) pointCount / pointCount;
         double n0 = (double) (pointCount - 2 - dimension) / pointCount;
         NormalInverseWishart[] out = new NormalInverseWishart[pointSets.length];
-        double[] weights = new double[clusterCount];
-        int packed = 0;
-        for (int s = 0; s < pointSets.length; s++) {
-            int count = pointSets[s].length;
-            Arrays.fill(weights, 0.0);
-            for (int i = 0; i < count; i++) {
-                int row = reuse ? trainingRows[s][i] : -1;
-                if (row >= 0) {
-                    for (int k = 0; k < clusterCount; k++) {
-                        weights[k] += trainingResponsibilities[k][row];
+        int tasks = Math.min(config.parallelism(), pointSets.length);
+        ParallelTasks.run(tasks, task -> {
+            double[] weights = new double[clusterCount];
+            for (int s = task; s < pointSets.length; s += tasks) {
+                int count = pointSets[s].length;
+                Arrays.fill(weights, 0.0);
+                int next = packedStart[s];
+                for (int i = 0; i < count; i++) {
+                    int row = reuse ? trainingRows[s][i] : -1;
+                    if (row >= 0) {
+                        for (int k = 0; k < clusterCount; k++) {
+                            weights[k] += trainingResponsibilities[k][row];
+                        }
+                    } else {
+                        for (int k = 0; k < clusterCount; k++) {
+                            weights[k] += ws.resp[k][next];
+                        }
+                        next++;
                     }
-                } else {
-                    for (int k = 0; k < clusterCount; k++) {
-                        weights[k] += ws.resp[k][packed];
-                    }
-                    packed++;
                 }
+                for (int k = 0; k < clusterCount; k++) {
+                    weights[k] /= count;
+                }
+                double[] mean = new double[dimension];
+                double[] scatter = new double[dimension * dimension];
+                moments(weights, scatterScale, mean, scatter, ws.scratch[task]);
+                out[s] = new NormalInverseWishart(mean, scatter, m, n0);
             }
-            for (int k = 0; k < clusterCount; k++) {
-                weights[k] /= count;
-            }
-            double[] mean = new double[dimension];
-            double[] scatter = new double[dimension * dimension];
-            moments(weights, mean, scatter);
-            out[s] = new NormalInverseWishart(mean, scatter, m, n0);
-        }
+        });
         return out;
     }
 
@@ -310,8 +323,8 @@ public final class Gmm {
         trainingResponsibilitiesCurrent = true;
     }
 
-    /** Mixture mean and covariance under cluster weights w (reference {@code GMM.moments}). */
-    private void moments(double[] weights, double[] mean, double[] scatter) {
+    /** Mixture mean and scale × covariance under cluster weights w (reference {@code GMM.moments}). */
+    private void moments(double[] weights, double scale, double[] mean, double[] scatter, Scratch scratch) {
         int d = dimension;
         for (int k = 0; k < clusterCount; k++) {
             double w = weights[k];
@@ -320,8 +333,8 @@ public final class Gmm {
                 mean[i] += w * mu[i];
             }
         }
-        double[][] acc = workspace.scratch[0].rows;
-        double[] diff = workspace.scratch[0].vector;
+        double[][] acc = scratch.rows;
+        double[] diff = scratch.vector;
         DenseKernels.zero(acc, d);
         for (int k = 0; k < clusterCount; k++) {
             double w = weights[k];
@@ -342,8 +355,16 @@ public final class Gmm {
                 }
             }
         }
-        DenseKernels.mirrorUpper(acc, d);
-        DenseKernels.toFlat(acc, d, scatter);
+        for (int i = 0; i < d; i++) {
+            double[] row = acc[i];
+            int base = i * d;
+            for (int j = i; j < d; j++) {
+                scatter[base + j] = scale * row[j];
+            }
+            for (int j = i + 1; j < d; j++) {
+                scatter[j * d + i] = scatter[base + j];
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -464,42 +485,57 @@ public final class Gmm {
      */
     private double eStep(int count) {
         Workspace ws = workspace;
-        int tasks = Math.min(config.parallelism(), clusterCount);
-        if (!factorsCurrent) {
+        boolean refactor = !factorsCurrent;
+        if (refactor) {
             ensureFactors();
-            ParallelTasks.run(tasks, task -> {
-                for (int k = task; k < clusterCount; k += tasks) {
-                    factor(k, ws.scratch[task].rows);
-                }
-            });
-            factorsCurrent = true;
         }
-        ParallelTasks.run(tasks, task -> {
+        ParallelTasks.forEach(config.parallelism(), clusterCount, (task, k) -> {
             Scratch scratch = ws.scratch[task];
-            for (int k = task; k < clusterCount; k += tasks) {
-                double[] out = ws.logObs[k];
-                double base = logNormalizers[k];
-                double lm = logMass[k];
-                for (int p0 = 0; p0 < count; p0 += BLOCK) {
-                    int nb = Math.min(BLOCK, count - p0);
-                    squaredMahalanobis(ws.transposed, p0, nb, means[k], lowerFactors[k], inverseDiagonals[k],
-                            dimension, scratch.block, scratch.accumulator);
-                    double[] acc = scratch.accumulator;
-                    for (int i = 0; i < nb; i++) {
-                        out[p0 + i] = (base - 0.5 * acc[i]) + lm;
-                    }
+            if (refactor) {
+                factor(k, scratch.rows);
+            }
+            double[] out = ws.logObs[k];
+            double base = logNormalizers[k];
+            double lm = logMass[k];
+            for (int p0 = 0; p0 < count; p0 += BLOCK) {
+                int nb = Math.min(BLOCK, count - p0);
+                squaredMahalanobis(ws.transposed, p0, nb, means[k], lowerFactors[k], inverseDiagonals[k],
+                        dimension, scratch.block, scratch.accumulator);
+                double[] acc = scratch.accumulator;
+                for (int i = 0; i < nb; i++) {
+                    out[p0 + i] = (base - 0.5 * acc[i]) + lm;
                 }
             }
         });
-        // Normalise per point: logsumexp over clusters and responsibilities.
+        factorsCurrent = true;
+        // Normalise per point: logsumexp over clusters and responsibilities, in chunks of points whose partial
+        // log-likelihoods are added in chunk order (the same sum whatever the thread count).
+        int chunks = (count + NORMALIZE_CHUNK - 1) / NORMALIZE_CHUNK;
+        double[] partial = ws.chunkSums(chunks);
+        int normalizeTasks = Math.min(config.parallelism(), chunks);
+        ParallelTasks.run(normalizeTasks, task -> {
+            for (int c = task; c < chunks; c += normalizeTasks) {
+                partial[c] = normalize(c * NORMALIZE_CHUNK, Math.min(count, (c + 1) * NORMALIZE_CHUNK));
+            }
+        });
         double total = 0.0;
+        for (int c = 0; c < chunks; c++) {
+            total += partial[c];
+        }
+        return total;
+    }
+
+    /** Responsibilities and log-normalisers of points [from, to); returns the sum of their log-normalisers. */
+    private double normalize(int from, int to) {
+        Workspace ws = workspace;
         double[] logNorm = ws.logNorm;
-        for (int p = 0; p < count; p++) {
+        double sumOfLogs = 0.0;
+        for (int p = from; p < to; p++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < clusterCount; k++) {
                 max = Math.max(max, ws.logObs[k][p]);
             }
-            if (!(max > Double.NEGATIVE_INFINITY) || Double.isNaN(max) || max == Double.POSITIVE_INFINITY) {
+            if (!(max > Double.NEGATIVE_INFINITY) || max == Double.POSITIVE_INFINITY) {
                 throw new DynamicsFitException("GMM E-step: point " + p + " has log-likelihood " + max
                         + " under every cluster");
             }
@@ -515,9 +551,9 @@ public final class Gmm {
             }
             double lse = max + Math.log(sum);
             logNorm[p] = lse;
-            total += lse;
+            sumOfLogs += lse;
         }
-        return total;
+        return sumOfLogs;
     }
 
     private void ensureFactors() {
@@ -631,13 +667,9 @@ public final class Gmm {
         for (int k = 0; k < k0; k++) {
             logMass[k] = newLogMass[k] - normalizer;
         }
-        int tasks = Math.min(config.parallelism(), k0);
-        ParallelTasks.run(tasks, task -> {
-            Scratch scratch = ws.scratch[task];
-            for (int k = task; k < k0; k += tasks) {
-                boolean reboot = Math.exp(logMass[k]) < rebootBelow;
-                refitCluster(data, n, k, reboot, columnSums[k], scratch);
-            }
+        ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
+            boolean reboot = Math.exp(logMass[k]) < rebootBelow;
+            refitCluster(data, n, k, reboot, columnSums[k], ws.scratch[task]);
         });
         factorsCurrent = false;
     }
@@ -793,8 +825,13 @@ public final class Gmm {
             clusters = k;
         }
 
-        void transpose(double[][] data, int n) {
-            transposeAt(data, 0);
+        private double[] chunkSums = new double[0];
+
+        double[] chunkSums(int chunks) {
+            if (chunkSums.length < chunks) {
+                chunkSums = new double[chunks];
+            }
+            return chunkSums;
         }
 
         void transposePoint(double[] x, int column) {

@@ -9,7 +9,7 @@ package org.gpsros.dynamics;
  * <p>The record owns its arrays: nobody writes to them after construction.
  *
  * @param mean             μ₀, length D
- * @param scatter          Φ, row-major {@code D × D}, symmetric
+ * @param scatter          Φ, row-major {@code D × D}, symmetric (the fits read its upper triangle)
  * @param meanPseudoCount  m, the number of pseudo-observations behind μ₀ (≥ 0)
  * @param degreesOfFreedom n₀, the pseudo-count behind Φ (may be negative for a weak prior, as in the
  *                         reference's normalised GMM prior when it has fewer than D + 2 points)

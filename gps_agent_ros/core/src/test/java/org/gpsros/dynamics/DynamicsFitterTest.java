@@ -64,6 +64,22 @@ class DynamicsFitterTest {
     }
 
     @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        LinearSystemData data = new LinearSystemData(12, 20, 3, 2, 0.02, 6L);
+        LinearGaussianDynamics[] fits = new LinearGaussianDynamics[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            DynamicsPriorGmm prior = new DynamicsPriorGmm(DynamicsPriorConfig.examples().withMinSamplesPerCluster(20)
+                    .withParallelism(threads), 3L);
+            DynamicsFitter fitter = DynamicsFitter.withPrior(DynamicsFitConfig.defaults().withParallelism(threads), prior);
+            fitter.updatePrior(data.states, data.actions);
+            fits[threads - 1] = fitter.fit(data.states(8, 12), data.actions(8, 12));
+        }
+        assertArrayEquals(fits[0].jacobian(), fits[1].jacobian());
+        assertArrayEquals(fits[0].offset(), fits[1].offset());
+        assertArrayEquals(fits[0].covariance(), fits[1].covariance());
+    }
+
+    @Test
     void fewSamplesWithoutPriorNeedTheCorrectedRegularisation() {
         LinearSystemData data = new LinearSystemData(3, 5, 3, 2, 0.02, 4L);
         LinearGaussianDynamics corrected = DynamicsFitter.withoutPrior(DynamicsFitConfig.defaults())

@@ -137,6 +137,18 @@ class DynamicsPriorGmmTest {
     }
 
     @Test
+    void aSingleShortTrajectoryGivesAUsablePrior() {
+        LinearSystemData data = new LinearSystemData(1, 2, 3, 2, 0.05, 11L); // one point
+        DynamicsPriorGmm prior = new DynamicsPriorGmm(DynamicsPriorConfig.defaults(), 1L);
+        prior.update(data.states, data.actions);
+        assertEquals(2, prior.lastUpdate().clusterCount());
+        NormalInverseWishart p = prior.eval(3, 2, points(data, 0, 1, 0));
+        for (double v : p.scatter()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
     void theBufferIsACopyOfTheCallersArrays() {
         LinearSystemData data = new LinearSystemData(2, 10, 3, 2, 0.05, 7L);
         DynamicsPriorGmm prior = new DynamicsPriorGmm(CONFIG, 1L);

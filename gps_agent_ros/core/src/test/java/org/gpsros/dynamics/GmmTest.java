@@ -394,6 +394,23 @@ class GmmTest {
     }
 
     @Test
+    void moreClustersThanPointsStaysFinite() {
+        double[][] data = blobs(3, 1.0, 22L);
+        Gmm gmm = gmm(ReferenceCompatibility.CORRECTED, 20);
+        GmmFitSummary summary = gmm.update(data, 5, new SplitMix64(4));
+        assertTrue(Double.isFinite(summary.logLikelihood()), summary.toString());
+        NormalInverseWishart prior = gmm.inference(data);
+        for (double v : prior.scatter()) {
+            assertTrue(Double.isFinite(v));
+        }
+        for (double[] mean : gmm.state().means()) {
+            for (double v : mean) {
+                assertTrue(Double.isFinite(v));
+            }
+        }
+    }
+
+    @Test
     void invalidInputIsRejectedWithAClearMessage() {
         double[][] data = blobs(30, 1.0, 20L);
         data[7][3] = Double.NaN;
