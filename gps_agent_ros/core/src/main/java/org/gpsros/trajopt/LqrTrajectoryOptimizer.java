@@ -198,19 +198,30 @@ public final class LqrTrajectoryOptimizer {
                     converged = true;
                     break;
                 }
-                double c1 = 1 - Math.pow(ADAM_BETA1, itr + 1);
-                double c2 = 1 - Math.pow(ADAM_BETA2, itr + 1);
-                for (int t = 0; t < horizon - 1; t++) {
-                    double con = ws.klPerStep[t] - klStep[t];
-                    m[t] = ADAM_BETA1 * m[t] + (1 - ADAM_BETA1) * con;
-                    v[t] = ADAM_BETA2 * v[t] + (1 - ADAM_BETA2) * con * con;
-                    double step = ADAM_STEP * (m[t] / c1) / (Math.sqrt(v[t] / c2) + ADAM_EPSILON);
-                    eta[t] = Math.min(Math.max(eta[t] + step, config.minEta()), config.maxEta());
-                }
+                adamStep(eta, m, v, ws.klPerStep, klStep, itr, config.minEta(), config.maxEta());
             }
         }
         return new TrajectoryUpdate(ws.workingPolicy(), eta, kl, ws.klPerStep.clone(), bound, passes, retries[0],
                 converged);
+    }
+
+    /**
+     * One Adam step on η_0..η_{T−2} (the last step's η is never changed, as in the reference) with gradient
+     * con_t = KL_t − ε_t: m ← β1 m + (1−β1) con, v ← β2 v + (1−β2) con², η ← clip(η + α m̂/(√v̂ + ε)).
+     *
+     * @param itr zero-based Adam iteration (bias correction uses itr + 1)
+     */
+    static void adamStep(double[] eta, double[] m, double[] v, double[] kl, double[] klStep, int itr, double minEta,
+                         double maxEta) {
+        double c1 = 1 - Math.pow(ADAM_BETA1, itr + 1);
+        double c2 = 1 - Math.pow(ADAM_BETA2, itr + 1);
+        for (int t = 0; t < eta.length - 1; t++) {
+            double con = kl[t] - klStep[t];
+            m[t] = ADAM_BETA1 * m[t] + (1 - ADAM_BETA1) * con;
+            v[t] = ADAM_BETA2 * v[t] + (1 - ADAM_BETA2) * con * con;
+            double step = ADAM_STEP * (m[t] / c1) / (Math.sqrt(v[t] / c2) + ADAM_EPSILON);
+            eta[t] = Math.min(Math.max(eta[t] + step, minEta), maxEta);
+        }
     }
 
     private boolean perStepConverged(double[] klStep) {

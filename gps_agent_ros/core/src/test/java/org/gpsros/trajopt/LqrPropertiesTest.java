@@ -204,7 +204,7 @@ class LqrPropertiesTest {
         double errS = RandomProblems.relativeError(actual.covariance(), expected.covariance());
         double errL = RandomProblems.relativeError(actual.covarianceCholesky(), expected.covarianceCholesky());
         double errP = RandomProblems.relativeError(actual.precision(), expected.precision());
-        assertTrue(errK < tol && errk < tol && errS < tol && errL < tol && errP < tol,
+        assertTrue(errK <= tol && errk <= tol && errS <= tol && errL <= tol && errP <= tol,
                 "K " + errK + " k " + errk + " Σ " + errS + " chol " + errL + " P " + errP);
     }
 
