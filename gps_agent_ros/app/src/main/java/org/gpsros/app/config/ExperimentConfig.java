@@ -1,0 +1,63 @@
+package org.gpsros.app.config;
+
+import static org.gpsros.app.config.Checks.atLeast;
+import static org.gpsros.app.config.Checks.orDefault;
+import static org.gpsros.app.config.Checks.required;
+
+import java.util.List;
+
+/**
+ * A whole experiment as written in a {@code config/*.yaml} file: the task, the run's size, and every component's
+ * settings. Missing optional keys take the reference implementation's defaults; the resolved record (all defaults
+ * filled in) is written to the run folder as {@code config.yaml}, so a run can be repeated exactly.
+ *
+ * @param task simulated task name (see {@code SimTasks})
+ * @param seed run seed; every random stream of the run derives from it
+ * @param iterations GPS iterations
+ * @param samplesPerCondition samples per condition and iteration (reference num_samples)
+ * @param trainConditions condition indices trained on; empty = all of the task's conditions
+ * @param testConditions condition indices evaluated on; empty = the training conditions
+ */
+public record ExperimentConfig(String task, Long seed, Integer iterations, Integer samplesPerCondition,
+                               List<Integer> trainConditions, List<Integer> testConditions,
+                               AgentConfig agent, AlgorithmConfig algorithm, TrajOptConfig trajOpt,
+                               DynamicsConfig dynamics, InitControllerConfig initController,
+                               List<CostTermConfig> cost) {
+
+    public ExperimentConfig {
+        required(task, "task");
+        seed = orDefault(seed, 0L);
+        iterations = atLeast(orDefault(iterations, 10), 1, "iterations");
+        samplesPerCondition = atLeast(orDefault(samplesPerCondition, 5), 2, "samples_per_condition");
+        trainConditions = List.copyOf(orDefault(trainConditions, List.of()));
+        testConditions = List.copyOf(orDefault(testConditions, List.of()));
+        for (int c : trainConditions) {
+            atLeast(c, 0, "train_conditions");
+        }
+        for (int c : testConditions) {
+            atLeast(c, 0, "test_conditions");
+        }
+        agent = orDefault(agent, AgentConfig.defaults());
+        algorithm = orDefault(algorithm, AlgorithmConfig.defaults());
+        trajOpt = orDefault(trajOpt, TrajOptConfig.defaults());
+        dynamics = orDefault(dynamics, DynamicsConfig.defaults());
+        required(initController, "init_controller");
+        required(cost, "cost");
+        if (cost.isEmpty()) {
+            throw new IllegalArgumentException("cost: needs at least one cost term");
+        }
+        cost = List.copyOf(cost);
+    }
+
+    /** A copy with another seed. */
+    public ExperimentConfig withSeed(long newSeed) {
+        return new ExperimentConfig(task, newSeed, iterations, samplesPerCondition, trainConditions, testConditions,
+                agent, algorithm, trajOpt, dynamics, initController, cost);
+    }
+
+    /** A copy with another iteration count. */
+    public ExperimentConfig withIterations(int newIterations) {
+        return new ExperimentConfig(task, seed, newIterations, samplesPerCondition, trainConditions, testConditions,
+                agent, algorithm, trajOpt, dynamics, initController, cost);
+    }
+}

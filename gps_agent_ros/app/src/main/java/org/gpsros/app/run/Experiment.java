@@ -1,0 +1,204 @@
+package org.gpsros.app.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gpsros.agent.ActionNoise;
+import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.algorithm.TrajOptSettings;
+import org.gpsros.app.config.AlgorithmConfig;
+import org.gpsros.app.config.ConfigException;
+import org.gpsros.app.config.CostTermConfig;
+import org.gpsros.app.config.DynamicsConfig;
+import org.gpsros.app.config.ExperimentConfig;
+import org.gpsros.app.config.InitControllerConfig;
+import org.gpsros.app.config.TrajOptConfig;
+import org.gpsros.cost.ActionCost;
+import org.gpsros.cost.ActionCostConfig;
+import org.gpsros.cost.BinaryRegionCost;
+import org.gpsros.cost.BinaryRegionCostConfig;
+import org.gpsros.cost.Cost;
+import org.gpsros.cost.EndEffectorCost;
+import org.gpsros.cost.EndEffectorCostConfig;
+import org.gpsros.cost.PenaltyNorm;
+import org.gpsros.cost.Ramp;
+import org.gpsros.cost.StateCost;
+import org.gpsros.cost.StateCostConfig;
+import org.gpsros.cost.SumCost;
+import org.gpsros.cost.SumCostConfig;
+import org.gpsros.dynamics.DynamicsPriorConfig;
+import org.gpsros.dynamics.ReferenceCompatibility;
+import org.gpsros.policy.LinearGaussianInit;
+import org.gpsros.policy.LinearGaussianInitLqrConfig;
+import org.gpsros.policy.LinearGaussianInitPdConfig;
+import org.gpsros.policy.LinearGaussianPolicy;
+import org.gpsros.sim.SimAgent;
+import org.gpsros.sim.SimTask;
+import org.gpsros.sim.SimTaskOptions;
+import org.gpsros.sim.SimTasks;
+import org.gpsros.trajopt.LqrConfig;
+
+/**
+ * An experiment built from its config: the agent, the training conditions, the cost, the initial controllers and
+ * the algorithm settings. This is the one place where config records become learner objects.
+ *
+ * @param config the resolved config
+ * @param agent the embedded simulated robot
+ * @param trainConditions the agent's condition indices trained on
+ * @param testConditions the condition indices evaluated on
+ * @param cost the task cost (shared by all conditions)
+ * @param noise how exploration noise is drawn
+ * @param settings the algorithm settings
+ */
+public record Experiment(ExperimentConfig config, SimAgent agent, List<Integer> trainConditions,
+                         List<Integer> testConditions, Cost cost, ActionNoise.Config noise, TrajOptSettings settings) {
+
+    /** Builds the experiment; a config that does not fit the task is a {@link ConfigException}. */
+    public static Experiment build(ExperimentConfig config, String source) {
+        try {
+            SimTask task = SimTasks.create(config.task(), SimTaskOptions.defaults());
+            SimAgent agent = new SimAgent(task);
+            List<Integer> train = config.trainConditions().isEmpty() ? range(task.conditionCount()) : config.trainConditions();
+            List<Integer> test = config.testConditions().isEmpty() ? train : config.testConditions();
+            for (int c : train) {
+                checkCondition(c, task, "train_conditions");
+            }
+            for (int c : test) {
+                checkCondition(c, task, "test_conditions");
+            }
+            List<Cost> terms = new ArrayList<>();
+            double[] weights = new double[config.cost().size()];
+            for (int i = 0; i < weights.length; i++) {
+                terms.add(cost(config.cost().get(i), task, i));
+                weights[i] = config.cost().get(i).weight();
+            }
+            Cost cost = new SumCost(new SumCostConfig(terms, weights));
+            ActionNoise.Config noise = new ActionNoise.Config(config.agent().smoothNoise(), config.agent().smoothNoiseSigma(),
+                    config.agent().smoothNoiseRenormalize());
+            return new Experiment(config, agent, train, test, cost, noise, settings(config));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The initial controller of every training condition (in train-condition order). */
+    public List<LinearGaussianPolicy> initialControllers() {
+        List<LinearGaussianPolicy> controllers = new ArrayList<>();
+        for (int condition : trainConditions) {
+            double[] x0 = agent.initialState(condition);
+            if (config.initController() instanceof InitControllerConfig.Lqr lqr) {
+                controllers.add(LinearGaussianInit.lqr(lqrConfig(lqr, agent.actionDim()), x0, agent.actionDim(),
+                        agent.horizon(), agent.timeStep()));
+            } else if (config.initController() instanceof InitControllerConfig.Pd pd) {
+                controllers.add(LinearGaussianInit.pd(LinearGaussianInitPdConfig.defaults()
+                        .withInitialVariance(pd.initVar()).withPositionGains(pd.posGains())
+                        .withVelocityGainsMultiplier(pd.velGainsMult()), x0, agent.actionDim(), agent.actionDim(),
+                        agent.horizon()));
+            }
+        }
+        return controllers;
+    }
+
+    /** A fresh algorithm at iteration 0. */
+    public TrajOptAlgorithm newAlgorithm() {
+        List<Cost> costs = trainConditions.stream().map(c -> cost).toList();
+        return new TrajOptAlgorithm(settings, costs, initialControllers());
+    }
+
+    private static LinearGaussianInitLqrConfig lqrConfig(InitControllerConfig.Lqr lqr, int actionDim) {
+        LinearGaussianInitLqrConfig config = LinearGaussianInitLqrConfig.defaults()
+                .withInitialVariance(lqr.initVar()).withStiffness(lqr.stiffness())
+                .withVelocityStiffnessMultiplier(lqr.stiffnessVel()).withFinalWeight(lqr.finalWeight());
+        if (lqr.initGains() != null) {
+            requireLength(lqr.initGains(), actionDim, "init_controller.init_gains");
+            config = config.withInitialGains(lqr.initGains());
+        }
+        if (lqr.initAcc() != null) {
+            requireLength(lqr.initAcc(), actionDim, "init_controller.init_acc");
+            config = config.withInitialAccelerations(lqr.initAcc());
+        }
+        return config;
+    }
+
+    private static TrajOptSettings settings(ExperimentConfig config) {
+        AlgorithmConfig algorithm = config.algorithm();
+        TrajOptConfig trajOpt = config.trajOpt();
+        DynamicsConfig dynamics = config.dynamics();
+        LqrConfig lqr = new LqrConfig(trajOpt.del0(), trajOpt.minEta(), trajOpt.maxEta(), trajOpt.consPerStep(),
+                trajOpt.usePrevDistr());
+        DynamicsConfig.Prior prior = dynamics.prior();
+        ReferenceCompatibility compatibility = algorithm.referenceCompatible() ? ReferenceCompatibility.REFERENCE
+                : ReferenceCompatibility.CORRECTED;
+        DynamicsPriorConfig priorConfig = prior.type().equals("none") ? null : DynamicsPriorConfig.defaults()
+                .withMaxClusters(prior.maxClusters()).withMinSamplesPerCluster(prior.minSamplesPerCluster())
+                .withMaxSamples(prior.maxSamples()).withStrength(prior.strength()).withCompatibility(compatibility);
+        return new TrajOptSettings(algorithm.klStep(), algorithm.minStepMult(), algorithm.maxStepMult(),
+                algorithm.initialStateVar(), algorithm.maxEntTraj(), algorithm.innerIterations(), lqr,
+                dynamics.regularization(), priorConfig, compatibility, config.seed());
+    }
+
+    private static Cost cost(CostTermConfig term, SimTask task, int index) {
+        String key = "cost[" + index + "]";
+        if (term instanceof CostTermConfig.Action action) {
+            requireLength(action.wu(), task.actionDim(), key + ".wu");
+            return new ActionCost(new ActionCostConfig(action.wu()));
+        }
+        if (term instanceof CostTermConfig.State state) {
+            List<StateCostConfig.Term> entries = new ArrayList<>();
+            for (CostTermConfig.SensorTarget target : state.dataTypes()) {
+                requireSensor(task, target.sensor().name(), target.target().length, key);
+                entries.add(new StateCostConfig.Term(target.sensor(), target.target(), target.wp()));
+            }
+            return new StateCost(StateCostConfig.of(entries).withRamp(ramp(state.ramp()))
+                    .withFinalWeightMultiplier(state.wpFinalMultiplier()).withL1(state.l1()).withL2(state.l2())
+                    .withAlpha(state.alpha()));
+        }
+        if (term instanceof CostTermConfig.EndEffector fk) {
+            return new EndEffectorCost(EndEffectorCostConfig.of(fk.target(), fk.wp())
+                    .withRamp(ramp(fk.ramp())).withFinalWeightMultiplier(fk.wpFinalMultiplier()).withL1(fk.l1())
+                    .withL2(fk.l2()).withAlpha(fk.alpha())
+                    .withNorm(fk.norm().equals("l1_l2") ? PenaltyNorm.L1_L2 : PenaltyNorm.LOG_L2));
+        }
+        CostTermConfig.BinaryRegion region = (CostTermConfig.BinaryRegion) term;
+        List<BinaryRegionCostConfig.Region> regions = new ArrayList<>();
+        for (CostTermConfig.Region r : region.dataTypes()) {
+            requireSensor(task, r.sensor().name(), r.target().length, key);
+            regions.add(new BinaryRegionCostConfig.Region(r.sensor(), r.target(), r.maxDistance(),
+                    r.outsideCost(), r.insideCost()));
+        }
+        return new BinaryRegionCost(new BinaryRegionCostConfig(regions));
+    }
+
+    private static Ramp ramp(String name) {
+        return Ramp.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static void requireSensor(SimTask task, String sensor, int length, String key) {
+        org.gpsros.sample.SensorType type = org.gpsros.sample.SensorType.valueOf(sensor);
+        if (!task.stateLayout().contains(type)) {
+            throw new IllegalArgumentException(key + ": task " + task.name() + " has no " + sensor.toLowerCase(java.util.Locale.ROOT)
+                    + " in its state (it has " + task.stateLayout().sensors() + ")");
+        }
+        requireLength(new double[length], task.stateLayout().dimensionOf(type), key + " target for " + sensor.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void requireLength(double[] values, int expected, String key) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(key + ": needs " + expected + " values, got " + values.length);
+        }
+    }
+
+    private static void checkCondition(int condition, SimTask task, String key) {
+        if (condition >= task.conditionCount()) {
+            throw new IllegalArgumentException(key + ": task " + task.name() + " has conditions 0.."
+                    + (task.conditionCount() - 1) + ", got " + condition);
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+}

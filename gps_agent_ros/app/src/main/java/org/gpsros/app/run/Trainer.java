@@ -1,0 +1,159 @@
+package org.gpsros.app.run;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.gpsros.algorithm.ConditionReport;
+import org.gpsros.algorithm.IterationReport;
+import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.algorithm.TrajOptState;
+import org.gpsros.app.monitor.LearningCurve;
+import org.gpsros.app.monitor.MetricsFile;
+import org.gpsros.app.monitor.MetricsRow;
+import org.gpsros.math.SplitMix64;
+import org.gpsros.sample.Sample;
+import org.gpsros.sample.SampleList;
+
+/**
+ * GPS's outer loop on the embedded simulator (reference {@code GPSMain.run}, study §1.2): per iteration, sample every
+ * training condition with its current controller, update the learner, then write metrics, the learning curve and a
+ * checkpoint. Every random number derives from the run seed and (iteration, condition, sample), so a resumed run
+ * reproduces an uninterrupted one bit for bit.
+ */
+public final class Trainer {
+    /** Stream purpose of exploration noise for {@link SplitMix64#derive}. */
+    public static final long NOISE_STREAM = 1;
+
+    private final Experiment experiment;
+    private final RunDirectory run;
+    private final PrintStream log;
+    private final boolean progressBars;
+
+    /**
+     * @param experiment what to train
+     * @param run the output folder (created, or resumed, by the caller)
+     * @param log where progress lines go (stderr for the CLI)
+     * @param progressBars show a sampling progress bar per iteration
+     */
+    public Trainer(Experiment experiment, RunDirectory run, PrintStream log, boolean progressBars) {
+        this.experiment = experiment;
+        this.run = run;
+        this.log = log;
+        this.progressBars = progressBars;
+    }
+
+    /** Trains from scratch (the run folder exists and holds config.yaml). */
+    public TrajOptAlgorithm train() {
+        run.metrics().start(0);
+        return loop(experiment.newAlgorithm());
+    }
+
+    /** Continues from the newest complete checkpoint. */
+    public TrajOptAlgorithm resume() {
+        CheckpointStore checkpoints = run.checkpoints();
+        int newest = checkpoints.newest().orElseThrow(() -> new IllegalStateException(run.root()
+                + ": no complete checkpoint to resume from"));
+        checkpoints.discardAfter(newest);
+        TrajOptState state = checkpoints.read(newest, TrajOptState.class);
+        TrajOptAlgorithm algorithm = TrajOptAlgorithm.restore(experiment.settings(), costs(), state);
+        run.metrics().start(algorithm.iteration());
+        log.printf("gps: resuming %s after iteration %d%n", run.root(), newest);
+        return loop(algorithm);
+    }
+
+    private List<org.gpsros.cost.Cost> costs() {
+        return experiment.trainConditions().stream().map(c -> experiment.cost()).toList();
+    }
+
+    private TrajOptAlgorithm loop(TrajOptAlgorithm algorithm) {
+        int iterations = experiment.config().iterations();
+        MetricsFile metrics = run.metrics();
+        for (int iteration = algorithm.iteration(); iteration < iterations; iteration++) {
+            long samplingStart = System.nanoTime();
+            double[] samplingSeconds = new double[experiment.trainConditions().size()];
+            List<SampleList> samples = sample(algorithm, iteration, iterations, samplingSeconds);
+            double totalSampling = (System.nanoTime() - samplingStart) * 1e-9;
+
+            long learnerStart = System.nanoTime();
+            IterationReport report = algorithm.iterate(samples);
+            double learnerSeconds = (System.nanoTime() - learnerStart) * 1e-9;
+
+            List<MetricsRow> rows = rows(iteration, samples, report, learnerSeconds, samplingSeconds);
+            metrics.append(rows);
+            LearningCurve.write(run.learningCurve(), experiment.config().task() + " (seed " + experiment.config().seed() + ")",
+                    metrics.read());
+            run.checkpoints().write(iteration, algorithm.state());
+            for (int index = 0; index < rows.size(); index++) {
+                MetricsRow row = rows.get(index);
+                ConditionReport condition = report.conditions().get(index);
+                log.printf(Locale.ROOT, "itr %2d  cond %d  cost %10.3f ± %-9.3f final distance %8.4f  eta %-10.4g "
+                                + "step %5.3f%s  (learner %.0f ms, sampling %.0f ms)%n",
+                        iteration, row.condition(), row.meanCost(), row.stdCost(), row.finalDistance(), row.eta(),
+                        row.stepMult(), condition.converged() ? "" : "  [KL bound not met]",
+                        learnerSeconds * 1e3, totalSampling * 1e3);
+            }
+        }
+        return algorithm;
+    }
+
+    private List<SampleList> sample(TrajOptAlgorithm algorithm, int iteration, int iterations, double[] seconds) {
+        List<Integer> conditions = experiment.trainConditions();
+        int perCondition = experiment.config().samplesPerCondition();
+        List<SampleList> lists = new ArrayList<>();
+        ProgressBar bar = progressBars ? new ProgressBarBuilder()
+                .setTaskName(String.format(Locale.ROOT, "itr %d/%d sampling", iteration + 1, iterations))
+                .setInitialMax((long) conditions.size() * perCondition).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(log)).hideEta().build() : null;
+        try {
+            for (int index = 0; index < conditions.size(); index++) {
+                long start = System.nanoTime();
+                int condition = conditions.get(index);
+                List<Sample> samples = new ArrayList<>();
+                for (int i = 0; i < perCondition; i++) {
+                    double[][] noise = noise(iteration, condition, i);
+                    samples.add(experiment.agent().sample(algorithm.controller(index), condition, noise));
+                    if (bar != null) {
+                        bar.step();
+                    }
+                }
+                lists.add(new SampleList(samples));
+                seconds[index] = (System.nanoTime() - start) * 1e-9;
+            }
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        return lists;
+    }
+
+    /** The exploration noise of sample {@code i} of {@code condition} in {@code iteration}. */
+    double[][] noise(int iteration, int condition, int i) {
+        long seed = SplitMix64.derive(experiment.config().seed(), NOISE_STREAM, iteration, condition, i);
+        return experiment.noise().generate(new SplitMix64(seed), experiment.agent().horizon(), experiment.agent().actionDim());
+    }
+
+    private List<MetricsRow> rows(int iteration, List<SampleList> samples, IterationReport report, double learnerSeconds,
+                                  double[] samplingSeconds) {
+        List<MetricsRow> rows = new ArrayList<>();
+        for (int index = 0; index < samples.size(); index++) {
+            int condition = experiment.trainConditions().get(index);
+            ConditionReport conditionReport = report.conditions().get(index);
+            double[] stats = MetricsRow.statistics(conditionReport.sampleCosts());
+            double distance = 0;
+            for (Sample sample : samples.get(index).samples()) {
+                distance += experiment.agent().finalDistance(sample, condition);
+            }
+            distance /= samples.get(index).size();
+            rows.add(new MetricsRow(iteration, condition, stats[0], stats[1], stats[2], stats[3], distance,
+                    conditionReport.stepMult(), conditionReport.eta(), conditionReport.klStep(), learnerSeconds,
+                    samplingSeconds[index]));
+        }
+        return rows;
+    }
+}
