@@ -33,8 +33,13 @@ final class TrainCommand implements Callable<Integer> {
             + "under runs/) from its newest complete checkpoint")
     boolean resume;
 
-    @Option(names = "--no-progress", description = "no progress bar, only one line per iteration and condition")
+    @Option(names = "--no-progress", description = "no progress bar, only one line per iteration and condition "
+            + "(the default when stderr is not a terminal)")
     boolean noProgress;
+
+    private boolean progressBars() {
+        return !noProgress && System.console() != null;
+    }
 
     @Override
     public Integer call() {
@@ -65,14 +70,14 @@ final class TrainCommand implements Callable<Integer> {
             }
             experiment = Experiment.build(resumed, run.configFile().toString());
             run.rewriteConfig(ConfigLoader.toYaml(resumed));
-            new Trainer(experiment, run, System.err, !noProgress).resume();
+            new Trainer(experiment, run, System.err, progressBars()).resume();
         } else {
             experiment = Experiment.build(requested, config.toString());
             run = output != null ? new RunDirectory(output) : RunDirectory.fresh(Path.of("runs"), requested.task());
             run.create(ConfigLoader.toYaml(requested));
             System.err.println("gps: training " + requested.task() + " (seed " + requested.seed() + ", "
                     + requested.iterations() + " iterations) into " + run.root());
-            new Trainer(experiment, run, System.err, !noProgress).train();
+            new Trainer(experiment, run, System.err, progressBars()).train();
         }
         System.out.println(run.root());
         System.err.println("gps: done: " + run.root() + " (config.yaml, metrics.csv, learning_curve.png, checkpoints/)");
