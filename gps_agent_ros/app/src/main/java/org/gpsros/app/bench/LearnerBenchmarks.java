@@ -237,10 +237,7 @@ final class LearnerBenchmarks {
                 int condition = experiment.trainConditions().get(index);
                 List<Sample> list = new ArrayList<>();
                 for (int i = 0; i < experiment.config().samplesPerCondition(); i++) {
-                    long seed = SplitMix64.derive(experiment.config().seed(), 1, iteration, condition, i);
-                    double[][] noise = experiment.noise().generate(new SplitMix64(seed), experiment.agent().horizon(),
-                            experiment.agent().actionDim());
-                    list.add(experiment.agent().sample(algorithm.controller(index), condition, noise));
+                    list.add(experiment.sample(algorithm.controller(index), iteration, condition, i));
                 }
                 lists.add(new SampleList(list));
             }
@@ -249,8 +246,7 @@ final class LearnerBenchmarks {
 
         @Override
         public long run() {
-            TrajOptAlgorithm algorithm = TrajOptAlgorithm.restore(experiment.settings(),
-                    experiment.trainConditions().stream().map(c -> experiment.cost()).toList(), state);
+            TrajOptAlgorithm algorithm = experiment.restoreAlgorithm(state);
             algorithm.iterate(samples);
             return 1;
         }

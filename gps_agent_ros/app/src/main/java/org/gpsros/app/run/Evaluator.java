@@ -35,9 +35,7 @@ public final class Evaluator {
     public static List<Rollout> evaluate(RunDirectory run, Experiment experiment, String which, int samples, PrintStream out) {
         int newest = run.checkpoints().newest().orElseThrow(() -> new IllegalStateException(run.root()
                 + ": no complete checkpoint; train first"));
-        TrajOptAlgorithm algorithm = TrajOptAlgorithm.restore(experiment.settings(),
-                experiment.trainConditions().stream().map(c -> experiment.cost()).toList(),
-                run.checkpoints().read(newest, TrajOptState.class));
+        TrajOptAlgorithm algorithm = experiment.restoreAlgorithm(run.checkpoints().read(newest, TrajOptState.class));
         List<Integer> conditions = switch (which) {
             case "train" -> experiment.trainConditions();
             case "test" -> experiment.testConditions();

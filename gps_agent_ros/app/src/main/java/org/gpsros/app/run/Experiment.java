@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gpsros.agent.ActionNoise;
 import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.algorithm.TrajOptState;
 import org.gpsros.algorithm.TrajOptSettings;
 import org.gpsros.app.config.AlgorithmConfig;
 import org.gpsros.app.config.ConfigException;
@@ -26,6 +27,9 @@ import org.gpsros.cost.StateCostConfig;
 import org.gpsros.cost.SumCost;
 import org.gpsros.cost.SumCostConfig;
 import org.gpsros.dynamics.DynamicsPriorConfig;
+import org.gpsros.math.SplitMix64;
+import org.gpsros.policy.Policy;
+import org.gpsros.sample.Sample;
 import org.gpsros.dynamics.ReferenceCompatibility;
 import org.gpsros.policy.LinearGaussianInit;
 import org.gpsros.policy.LinearGaussianInitLqrConfig;
@@ -98,10 +102,36 @@ public record Experiment(ExperimentConfig config, SimAgent agent, List<Integer> 
         return controllers;
     }
 
+    /** Stream purpose of exploration noise for {@link SplitMix64#derive}. */
+    public static final long NOISE_STREAM = 1;
+
+    /**
+     * The exploration noise of sample {@code i} of {@code condition} in {@code iteration}: derived from the run seed
+     * and these indices only, so a resumed run draws exactly what an uninterrupted one would.
+     */
+    public double[][] explorationNoise(int iteration, int condition, int i) {
+        long seed = SplitMix64.derive(config.seed(), NOISE_STREAM, iteration, condition, i);
+        return noise.generate(new SplitMix64(seed), agent.horizon(), agent.actionDim());
+    }
+
+    /** Sample {@code i} of {@code condition} in {@code iteration}, drawn with {@code controller}. */
+    public Sample sample(Policy controller, int iteration, int condition, int i) {
+        return agent.sample(controller, condition, explorationNoise(iteration, condition, i));
+    }
+
     /** A fresh algorithm at iteration 0. */
     public TrajOptAlgorithm newAlgorithm() {
-        List<Cost> costs = trainConditions.stream().map(c -> cost).toList();
-        return new TrajOptAlgorithm(settings, costs, initialControllers());
+        return new TrajOptAlgorithm(settings, costs(), initialControllers());
+    }
+
+    /** The algorithm as a checkpoint left it. */
+    public TrajOptAlgorithm restoreAlgorithm(TrajOptState state) {
+        return TrajOptAlgorithm.restore(settings, costs(), state);
+    }
+
+    /** The cost of each training condition. */
+    public List<Cost> costs() {
+        return trainConditions.stream().map(c -> cost).toList();
     }
 
     private static LinearGaussianInitLqrConfig lqrConfig(InitControllerConfig.Lqr lqr, int actionDim) {

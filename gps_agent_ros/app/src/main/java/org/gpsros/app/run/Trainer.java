@@ -15,20 +15,16 @@ import org.gpsros.algorithm.TrajOptState;
 import org.gpsros.app.monitor.LearningCurve;
 import org.gpsros.app.monitor.MetricsFile;
 import org.gpsros.app.monitor.MetricsRow;
-import org.gpsros.math.SplitMix64;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SampleList;
 
 /**
  * GPS's outer loop on the embedded simulator (reference {@code GPSMain.run}, study §1.2): per iteration, sample every
  * training condition with its current controller, update the learner, then write metrics, the learning curve and a
- * checkpoint. Every random number derives from the run seed and (iteration, condition, sample), so a resumed run
- * reproduces an uninterrupted one bit for bit.
+ * checkpoint. Every random number derives from the run seed and (iteration, condition, sample) (see
+ * {@link Experiment#explorationNoise}), so a resumed run reproduces an uninterrupted one bit for bit.
  */
 public final class Trainer {
-    /** Stream purpose of exploration noise for {@link SplitMix64#derive}. */
-    public static final long NOISE_STREAM = 1;
-
     private final Experiment experiment;
     private final RunDirectory run;
     private final PrintStream log;
@@ -60,14 +56,10 @@ public final class Trainer {
                 + ": no complete checkpoint to resume from"));
         checkpoints.discardAfter(newest);
         TrajOptState state = checkpoints.read(newest, TrajOptState.class);
-        TrajOptAlgorithm algorithm = TrajOptAlgorithm.restore(experiment.settings(), costs(), state);
+        TrajOptAlgorithm algorithm = experiment.restoreAlgorithm(state);
         run.metrics().start(algorithm.iteration());
         log.printf("gps: resuming %s after iteration %d%n", run.root(), newest);
         return loop(algorithm);
-    }
-
-    private List<org.gpsros.cost.Cost> costs() {
-        return experiment.trainConditions().stream().map(c -> experiment.cost()).toList();
     }
 
     private TrajOptAlgorithm loop(TrajOptAlgorithm algorithm) {
@@ -115,8 +107,7 @@ public final class Trainer {
                 int condition = conditions.get(index);
                 List<Sample> samples = new ArrayList<>();
                 for (int i = 0; i < perCondition; i++) {
-                    double[][] noise = noise(iteration, condition, i);
-                    samples.add(experiment.agent().sample(algorithm.controller(index), condition, noise));
+                    samples.add(experiment.sample(algorithm.controller(index), iteration, condition, i));
                     if (bar != null) {
                         bar.step();
                     }
@@ -130,12 +121,6 @@ public final class Trainer {
             }
         }
         return lists;
-    }
-
-    /** The exploration noise of sample {@code i} of {@code condition} in {@code iteration}. */
-    double[][] noise(int iteration, int condition, int i) {
-        long seed = SplitMix64.derive(experiment.config().seed(), NOISE_STREAM, iteration, condition, i);
-        return experiment.noise().generate(new SplitMix64(seed), experiment.agent().horizon(), experiment.agent().actionDim());
     }
 
     private List<MetricsRow> rows(int iteration, List<SampleList> samples, IterationReport report, double learnerSeconds,
