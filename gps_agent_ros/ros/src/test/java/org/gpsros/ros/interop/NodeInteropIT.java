@@ -111,4 +111,56 @@ class NodeInteropIT extends RosInteropTest {
         RosTools.Result call = master.run(Duration.ofSeconds(20), "rosservice", "call", "/survivor/reset", "{}");
         assertEquals(0, call.exitCode(), call.all());
     }
+
+    @Test
+    void namespaceRemappingAndPrivateNamesReachTheMaster() {
+        AtomicReference<org.gpsros.ros.api.ConnectedNode> node = new AtomicReference<>();
+        startNode(config().namespace(org.gpsros.ros.names.GraphName.of("/robot1")).nodeName("renamed")
+                .remap("chatter", "/global_chatter").remap("~private_in", "other_in"), "default_name", n -> {
+                    node.set(n);
+                    n.newPublisher("chatter", Float64.TYPE);
+                    n.newPublisher("relative", Float64.TYPE);
+                    n.newPublisher("~private", Float64.TYPE);
+                    n.newSubscriber("~private_in", Float64.TYPE, m -> { });
+                });
+        assertEquals("/robot1/renamed", node.get().name().toString());
+        SystemState s = master.state();
+        assertEquals(List.of("/robot1/renamed"), s.publishers().get("/global_chatter"));
+        assertEquals(List.of("/robot1/renamed"), s.publishers().get("/robot1/relative"));
+        assertEquals(List.of("/robot1/renamed"), s.publishers().get("/robot1/renamed/private"));
+        assertEquals(List.of("/robot1/renamed"), s.subscribers().get("/robot1/other_in"));
+    }
+
+    @Test
+    void simulatedTimeComesFromClock() throws Exception {
+        RosTools.Result set = master.run(Duration.ofSeconds(20), "rosparam", "set", "/use_sim_time", "true");
+        assertEquals(0, set.exitCode(), set.all());
+        try {
+            AtomicReference<org.gpsros.ros.api.ConnectedNode> node = new AtomicReference<>();
+            startNode("sim_timed", node::set);
+            assertEquals(org.gpsros.msg.runtime.Time.ZERO, node.get().now());
+            try (RosTools.Running clock = master.start("rostopic", "pub", "-r", "10", "/clock",
+                    "rosgraph_msgs/Clock", "clock: {secs: 100, nsecs: 5}")) {
+                await(Duration.ofSeconds(20), "/clock to arrive", () -> node.get().now().secs() == 100);
+                assertEquals(new org.gpsros.msg.runtime.Time(100, 5), node.get().now());
+            }
+        } finally {
+            master.run(Duration.ofSeconds(20), "rosparam", "delete", "/use_sim_time");
+        }
+    }
+
+    @Test
+    void shutdownIsIdempotentAndClosesHandles() throws Exception {
+        AtomicReference<Publisher<Float64>> pub = new AtomicReference<>();
+        RosNode node = startNode("closer", n -> pub.set(n.newPublisher("/closer_out", Float64.TYPE)));
+        pub.get().close();
+        pub.get().close();
+        assertFalse(master.state().publishers().containsKey("/closer_out"), "closing the last publisher unregisters");
+        node.shutdown();
+        node.shutdown();
+        assertTrue(node.isShutdown());
+        assertTrue(node.awaitShutdown(Duration.ZERO));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> node.node().newPublisher("/x", Float64.TYPE));
+    }
 }

@@ -128,4 +128,32 @@ class ServiceInteropIT extends RosInteropTest {
         assertEquals(ServiceException.Reason.ERROR_REPLY, e.reason());
         assertEquals("service [/always_fails] responded with an error: robot is not ready", e.getMessage());
     }
+
+    @Test
+    void slowServiceTimesOutWithATypedError() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<ConnectedNode> node = new AtomicReference<>();
+        startNode("slow_node", n -> {
+            node.set(n);
+            n.newServiceServer("~slow", Trigger.TYPE, req -> {
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new TriggerResponse(true, "late");
+            });
+        });
+        ServiceClient<TriggerRequest, TriggerResponse> c = node.get().newServiceClient("/slow_node/slow",
+                Trigger.TYPE, true);
+        ServiceException e = assertThrows(ServiceException.class, () -> c.call(new TriggerRequest(),
+                Duration.ofMillis(300)));
+        assertEquals(ServiceException.Reason.TIMEOUT, e.reason(), e.getMessage());
+        release.countDown();
+        // the client reconnects for the next call
+        assertEquals("late", c.call(new TriggerRequest(), Duration.ofSeconds(10)).message());
+        c.close();
+        assertEquals(ServiceException.Reason.CLOSED, assertThrows(ServiceException.class,
+                () -> c.call(new TriggerRequest())).reason());
+    }
 }

@@ -146,4 +146,32 @@ class TopicInteropIT extends RosInteropTest {
                 DataType.builder().data_type((byte) 19).data(new double[] {0.25 * id}).shape(new int[] {1, 1})
                         .build())).build();
     }
+
+    @Test
+    void slowListenerLosesTheOldestMessages() throws Exception {
+        int n = 50;
+        int queue = 5;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Double> received = new CopyOnWriteArrayList<>();
+        AtomicReference<org.gpsros.ros.api.Subscriber<Float64>> sub = new AtomicReference<>();
+        startNode("slow_sink", node -> sub.set(node.newSubscriber("/burst", Float64.TYPE, m -> {
+            received.add(m.data());
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, queue)));
+        AtomicReference<Publisher<Float64>> pub = new AtomicReference<>();
+        startNode("burst_source", node -> pub.set(node.newPublisher("/burst", Float64.TYPE)));
+        await(Duration.ofSeconds(10), "the subscriber to connect", () -> pub.get().subscriberCount() == 1);
+        for (int i = 0; i < n; i++) {
+            pub.get().publish(new Float64(i));
+        }
+        // one message is held by the listener, the queue keeps the newest `queue`, the rest is dropped
+        await(Duration.ofSeconds(10), "drops", () -> sub.get().droppedMessages() == n - 1 - queue);
+        release.countDown();
+        await(Duration.ofSeconds(10), "delivery", () -> received.size() == queue + 1);
+        assertEquals(List.of(45.0, 46.0, 47.0, 48.0, 49.0), received.subList(1, queue + 1));
+    }
 }
