@@ -34,8 +34,10 @@ class NodeInteropIT extends RosInteropTest {
     }
 
     @Test
-    void rosnodeInfoAndPing() {
-        startBusyNode("busy");
+    void rosnodeInfoAndPing() throws Exception {
+        RosNode busy = startBusyNode("busy");
+        assertEquals(busy.node().uri(), master.client().lookupNode("/busy"));
+        assertEquals("std_msgs/Float64", master.client().getTopicTypes().get("/busy/status"));
         // a latched subscriber gives the bus info a connection to report
         try (RosTools.Running echo = master.start("rostopic", "echo", "/busy/status")) {
             assertTrue(echo.awaitOutput("data: 1.0", Duration.ofSeconds(20)), echo.stderr());
@@ -65,8 +67,10 @@ class NodeInteropIT extends RosInteropTest {
         assertFalse(mentions(master.state(), "/victim"), master.state().toString());
     }
 
-    @Test
-    void sigtermOnTheJvmUnregistersTheNode() throws Exception {
+    /** roslaunch stops nodes with SIGINT (then SIGTERM); both run the JVM shutdown hook. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"TERM, 143", "INT, 130"})
+    void signalToTheJvmUnregistersTheNode(String signal, int exitCode) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = ProcessHandle.current().info().command().orElse("java");
         try (RosTools.Running child = master.start(java, "-cp", classpath,
@@ -76,9 +80,9 @@ class NodeInteropIT extends RosInteropTest {
             SystemState before = master.state();
             assertEquals(List.of("/child_jvm"), before.publishers().get("/child_jvm/value"));
             assertEquals(List.of("/child_jvm"), before.services().get("/child_jvm/ping"));
-            child.signal("TERM");
+            child.signal(signal);
             RosTools.Result r = child.await(Duration.ofSeconds(15));
-            assertEquals(143, r.exitCode(), "child JVM did not exit on SIGTERM: " + r.all());
+            assertEquals(exitCode, r.exitCode(), "child JVM did not exit on SIG" + signal + ": " + r.all());
             assertTrue(r.stdout().contains("onShutdown /child_jvm"), r.all());
             assertFalse(mentions(master.state(), "/child_jvm"), master.state().toString());
         }
@@ -141,7 +145,7 @@ class NodeInteropIT extends RosInteropTest {
             assertEquals(org.gpsros.msg.runtime.Time.ZERO, node.get().now());
             try (RosTools.Running clock = master.start("rostopic", "pub", "-r", "10", "/clock",
                     "rosgraph_msgs/Clock", "clock: {secs: 100, nsecs: 5}")) {
-                await(Duration.ofSeconds(20), "/clock to arrive", () -> node.get().now().secs() == 100);
+                await(Duration.ofSeconds(20), "/clock to arrive (" + clock + ")", () -> node.get().now().secs() == 100);
                 assertEquals(new org.gpsros.msg.runtime.Time(100, 5), node.get().now());
             }
         } finally {

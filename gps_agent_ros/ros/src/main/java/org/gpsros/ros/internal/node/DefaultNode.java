@@ -92,6 +92,7 @@ public final class DefaultNode implements ConnectedNode, RosNode, SlaveCallbacks
     private volatile ScheduledFuture<?> masterWatch;
     private volatile int masterPid = -1;
     private volatile boolean masterLost;
+    private volatile boolean useSimTime;
 
     /** Publishers of one topic and their shared publication. */
     private record PublicationEntry(TopicPublication publication, List<PublisherHandle<?>> handles) {
@@ -204,6 +205,7 @@ public final class DefaultNode implements ConnectedNode, RosNode, SlaveCallbacks
             parameters.set("~" + p.getKey(), p.getValue());
         }
         if (parameters.getBoolean("/use_sim_time", false)) {
+            useSimTime = true;
             newSubscriber("/clock", ClockMessage.TYPE, m -> simTime.set(m.clock()), 1);
         }
         if (config.shutdownHook()) {
@@ -265,7 +267,8 @@ public final class DefaultNode implements ConnectedNode, RosNode, SlaveCallbacks
             }
             for (SubscriptionEntry e : subscriptions.values()) {
                 TopicSubscription<?> s = e.subscription();
-                s.updatePublishers(master.registerSubscriber(s.topic(), s.type().name(), slaveUri));
+                // add only: live connections to publishers the new master does not know (yet) are kept
+                s.addPublishers(master.registerSubscriber(s.topic(), s.type().name(), slaveUri));
             }
             for (ServiceServerHandle<?, ?> s : services.values()) {
                 master.registerService(s.name().toString(), s.uri(), slaveUri);
@@ -513,17 +516,12 @@ public final class DefaultNode implements ConnectedNode, RosNode, SlaveCallbacks
 
     @Override
     public Time now() {
-        Time sim = simTime.get();
-        if (sim != null || subscriptions.containsKey("/clock") && isSimTime()) {
+        if (useSimTime) {
+            Time sim = simTime.get();
             return sim == null ? Time.ZERO : sim;
         }
         Instant t = Instant.now();
         return Time.fromNanos(t.getEpochSecond() * 1_000_000_000L + t.getNano());
-    }
-
-    private boolean isSimTime() {
-        SubscriptionEntry e = subscriptions.get("/clock");
-        return e != null && e.subscription().type() == ClockMessage.TYPE;
     }
 
     // ------------------------------------------------------------------------------------------ slave API

@@ -115,6 +115,25 @@ public final class TopicSubscription<T extends Message> {
         }
     }
 
+    /**
+     * Connects to publishers not linked yet, keeping every existing link (used after a master restart, when the new
+     * master may not know all live publishers).
+     *
+     * @param publisherUris publisher slave URIs
+     */
+    public synchronized void addPublishers(Collection<String> publisherUris) {
+        if (closed) {
+            return;
+        }
+        for (String uri : publisherUris) {
+            if (!links.containsKey(uri)) {
+                Link link = new Link(uri);
+                links.put(uri, link);
+                link.start(0);
+            }
+        }
+    }
+
     /** @return the number of publishers with a live connection */
     public synchronized int connectedPublisherCount() {
         int n = 0;
