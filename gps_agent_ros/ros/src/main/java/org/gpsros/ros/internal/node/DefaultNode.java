@@ -62,6 +62,7 @@ import org.gpsros.ros.names.NameResolver;
 public final class DefaultNode implements ConnectedNode, RosNode, SlaveCallbacks {
     private static final int XMLRPC_THREADS = 4;
     private static final int MAX_XMLRPC_REQUEST_BYTES = 64 << 20;
+    private static final long SHUTDOWN_REPLY_GRACE_MS = 100;
 
     private enum State { RUNNING, SHUTTING_DOWN, SHUT_DOWN }
 
@@ -587,7 +588,15 @@ public final class DefaultNode implements ConnectedNode, RosNode, SlaveCallbacks
 
     @Override
     public void shutdownRequested(String callerId, String reason) {
-        Thread t = new Thread(this::shutdown, "ros" + name + "-shutdown");
+        // shut down a moment later, so that the XML-RPC reply to the caller goes out before the server stops
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(SHUTDOWN_REPLY_GRACE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            shutdown();
+        }, "ros" + name + "-shutdown");
         t.setDaemon(false);
         t.start();
     }
