@@ -3,6 +3,7 @@ package org.gpsros.app.run;
 import java.util.ArrayList;
 import java.util.List;
 import org.gpsros.agent.ActionNoise;
+import org.gpsros.agent.Agent;
 import org.gpsros.algorithm.TrajOptAlgorithm;
 import org.gpsros.algorithm.TrajOptState;
 import org.gpsros.algorithm.TrajOptSettings;
@@ -46,14 +47,15 @@ import org.gpsros.trajopt.LqrConfig;
  * the algorithm settings. This is the one place where config records become learner objects.
  *
  * @param config the resolved config
- * @param agent the embedded simulated robot
+ * @param agent where samples come from: the embedded simulated robot ({@link #build}), or another {@link Agent} with
+ *     the same task (e.g. a robot over ROS, {@link #withAgent})
  * @param trainConditions the agent's condition indices trained on
  * @param testConditions the condition indices evaluated on
  * @param cost the task cost (shared by all conditions)
  * @param noise how exploration noise is drawn
  * @param settings the algorithm settings
  */
-public record Experiment(ExperimentConfig config, SimAgent agent, List<Integer> trainConditions,
+public record Experiment(ExperimentConfig config, Agent agent, List<Integer> trainConditions,
                          List<Integer> testConditions, Cost cost, ActionNoise.Config noise, TrajOptSettings settings) {
 
     /** Builds the experiment; a config that does not fit the task is a {@link ConfigException}. */
@@ -82,6 +84,25 @@ public record Experiment(ExperimentConfig config, SimAgent agent, List<Integer> 
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same experiment drawing its samples from {@code newAgent} (a robot over ROS running this task).
+     *
+     * @throws IllegalArgumentException if the agent's horizon, action size, state layout or condition count differs
+     *     from this experiment's agent
+     */
+    public Experiment withAgent(Agent newAgent) {
+        if (newAgent.horizon() != agent.horizon() || newAgent.actionDim() != agent.actionDim()
+                || !newAgent.stateLayout().equals(agent.stateLayout())
+                || newAgent.conditionCount() != agent.conditionCount()) {
+            throw new IllegalArgumentException("the agent (horizon " + newAgent.horizon() + ", " + newAgent.actionDim()
+                    + " actions, state " + newAgent.stateLayout().sensors() + ", " + newAgent.conditionCount()
+                    + " conditions) does not run task " + config.task() + " (horizon " + agent.horizon() + ", "
+                    + agent.actionDim() + " actions, state " + agent.stateLayout().sensors() + ", "
+                    + agent.conditionCount() + " conditions)");
+        }
+        return new Experiment(config, newAgent, trainConditions, testConditions, cost, noise, settings);
     }
 
     /** The initial controller of every training condition (in train-condition order). */

@@ -29,6 +29,7 @@ public final class Trainer {
     private final RunDirectory run;
     private final PrintStream log;
     private final boolean progressBars;
+    private final TrainingListener listener;
 
     /**
      * @param experiment what to train
@@ -37,10 +38,19 @@ public final class Trainer {
      * @param progressBars show a sampling progress bar per iteration
      */
     public Trainer(Experiment experiment, RunDirectory run, PrintStream log, boolean progressBars) {
+        this(experiment, run, log, progressBars, TrainingListener.NONE);
+    }
+
+    /**
+     * @param listener hooks called from the training loop (status, pause, stop)
+     */
+    public Trainer(Experiment experiment, RunDirectory run, PrintStream log, boolean progressBars,
+                   TrainingListener listener) {
         this.experiment = experiment;
         this.run = run;
         this.log = log;
         this.progressBars = progressBars;
+        this.listener = listener;
     }
 
     /** Trains from scratch (the run folder exists and holds config.yaml). */
@@ -65,11 +75,13 @@ public final class Trainer {
     private TrajOptAlgorithm loop(TrajOptAlgorithm algorithm) {
         int iterations = experiment.config().iterations();
         MetricsFile metrics = run.metrics();
+        listener.started(algorithm);
         for (int iteration = algorithm.iteration(); iteration < iterations; iteration++) {
             long samplingStart = System.nanoTime();
             double[] samplingSeconds = new double[experiment.trainConditions().size()];
             List<SampleList> samples = sample(algorithm, iteration, iterations, samplingSeconds);
             double totalSampling = (System.nanoTime() - samplingStart) * 1e-9;
+            listener.samplingDone(iteration);
 
             long learnerStart = System.nanoTime();
             IterationReport report = algorithm.iterate(samples);
@@ -80,6 +92,7 @@ public final class Trainer {
             LearningCurve.write(run.learningCurve(), experiment.config().task() + " (seed " + experiment.config().seed() + ")",
                     metrics.read());
             run.checkpoints().write(iteration, algorithm.state());
+            listener.iterationDone(algorithm, report, rows);
             for (int index = 0; index < rows.size(); index++) {
                 MetricsRow row = rows.get(index);
                 ConditionReport condition = report.conditions().get(index);
@@ -107,6 +120,7 @@ public final class Trainer {
                 int condition = conditions.get(index);
                 List<Sample> samples = new ArrayList<>();
                 for (int i = 0; i < perCondition; i++) {
+                    listener.beforeSample(iteration, condition, i);
                     samples.add(experiment.sample(algorithm.controller(index), iteration, condition, i));
                     if (bar != null) {
                         bar.step();

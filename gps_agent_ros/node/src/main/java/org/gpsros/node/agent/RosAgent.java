@@ -1,0 +1,273 @@
+package org.gpsros.node.agent;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.gpsros.agent.Agent;
+import org.gpsros.msg.gps_msgs.DataRequest;
+import org.gpsros.msg.gps_msgs.PositionCommand;
+import org.gpsros.msg.gps_msgs.RelaxCommand;
+import org.gpsros.msg.gps_msgs.SampleResult;
+import org.gpsros.msg.gps_msgs.TrialCommand;
+import org.gpsros.node.protocol.RobotProtocolException;
+import org.gpsros.node.protocol.SampleMessages;
+import org.gpsros.policy.LinearGaussianPolicy;
+import org.gpsros.policy.Policy;
+import org.gpsros.ros.api.ConnectedNode;
+import org.gpsros.ros.api.Publisher;
+import org.gpsros.ros.api.Subscriber;
+import org.gpsros.sample.Sample;
+import org.gpsros.sample.SensorLayout;
+import org.gpsros.sim.SimTask;
+import org.gpsros.node.robot.SimRobot;
+import org.gpsros.node.protocol.RobotTopics;
+
+/**
+ * An {@link Agent} that samples a robot running gps_agent_pkg's protocol (reference {@code AgentROS}, study §4.4):
+ * {@link #sample} resets with a PositionCommand, sends a TrialCommand of the linear-Gaussian controller with the noise
+ * folded into k_t, and turns the SampleResult whose id matches into a {@link Sample}; the noise is recorded
+ * learner-side as NOISE. Unlike the reference, every command carries a fresh id and only a result with that id
+ * answers it; others are counted ({@link #unmatchedResults()}) and dropped. One command is in flight at a time
+ * (methods are synchronized), so the training loop and the node's services can share the agent.
+ */
+public final class RosAgent implements Agent, AutoCloseable {
+
+    private final ConnectedNode node;
+    private final RosAgentConfig config;
+    private final BiFunction<Sample, Integer, Double> finalDistance;
+    private final Publisher<TrialCommand> trials;
+    private final Publisher<PositionCommand> positions;
+    private final Publisher<RelaxCommand> relaxes;
+    private final Publisher<DataRequest> dataRequests;
+    private final Subscriber<SampleResult> reports;
+    private final Map<Integer, CompletableFuture<SampleResult>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final AtomicLong unmatched = new AtomicLong();
+
+    /**
+     * @param finalDistance the task's success distance of a sample of a condition
+     */
+    public RosAgent(ConnectedNode node, RosAgentConfig config, BiFunction<Sample, Integer, Double> finalDistance) {
+        this.node = node;
+        this.config = config;
+        this.finalDistance = finalDistance;
+        RobotTopics topics = config.topics();
+        trials = node.newPublisher(topics.trialCommand(), TrialCommand.TYPE, false, 10);
+        positions = node.newPublisher(topics.positionCommand(), PositionCommand.TYPE, false, 10);
+        relaxes = node.newPublisher(topics.relaxCommand(), RelaxCommand.TYPE, false, 10);
+        dataRequests = node.newPublisher(topics.dataRequest(), DataRequest.TYPE, false, 10);
+        reports = node.newSubscriber(topics.report(), SampleResult.TYPE, this::onReport, 100);
+    }
+
+    /** A RosAgent for a robot running simulated task {@code task} (layouts, conditions and distance from the task). */
+    public static RosAgent forSimTask(ConnectedNode node, SimTask task, RobotTopics topics, Duration resetTimeout,
+                                      Duration trialTimeout) {
+        java.util.List<double[]> x0 = new java.util.ArrayList<>();
+        java.util.List<double[]> targets = new java.util.ArrayList<>();
+        for (int c = 0; c < task.conditionCount(); c++) {
+            x0.add(task.initialState(c));
+            targets.add(SimRobot.resetTarget(task, c));
+        }
+        RosAgentConfig config = new RosAgentConfig(task.horizon(), task.timeStep(), task.actionDim(),
+                task.stateLayout(), task.observationLayout(), x0, targets, topics, resetTimeout, trialTimeout,
+                Duration.ofSeconds(10));
+        return new RosAgent(node, config, task::finalDistance);
+    }
+
+    public RosAgentConfig config() {
+        return config;
+    }
+
+    /** Results received whose id matched no command in flight (late answers to timed-out commands, other learners). */
+    public long unmatchedResults() {
+        return unmatched.get();
+    }
+
+    private void onReport(SampleResult result) {
+        CompletableFuture<SampleResult> waiting = pending.remove(result.id());
+        if (waiting == null) {
+            unmatched.incrementAndGet();
+            node.log().log(System.Logger.Level.WARNING, "gps_learner: dropped a SampleResult with id " + result.id()
+                    + " on " + reports.topic() + ": no command with that id is waiting");
+            return;
+        }
+        waiting.complete(result);
+    }
+
+    @Override
+    public int horizon() {
+        return config.horizon();
+    }
+
+    @Override
+    public double timeStep() {
+        return config.timeStep();
+    }
+
+    @Override
+    public int actionDim() {
+        return config.actionDim();
+    }
+
+    @Override
+    public SensorLayout stateLayout() {
+        return config.stateLayout();
+    }
+
+    @Override
+    public SensorLayout observationLayout() {
+        return config.observationLayout();
+    }
+
+    @Override
+    public int conditionCount() {
+        return config.initialStates().size();
+    }
+
+    @Override
+    public double[] initialState(int condition) {
+        checkCondition(condition);
+        return config.initialStates().get(condition).clone();
+    }
+
+    @Override
+    public double finalDistance(Sample sample, int condition) {
+        return finalDistance.apply(sample, condition);
+    }
+
+    /**
+     * Resets the robot to {@code condition} (PositionCommand in JOINT_SPACE to its reset target) and waits for the
+     * robot's answer.
+     *
+     * @return the robot's 1-step report after the reset
+     * @throws RobotTimeoutException if no answer with the command's id arrives within the reset timeout
+     */
+    public synchronized SampleResult reset(int condition) {
+        checkCondition(condition);
+        int id = nextId.getAndIncrement();
+        PositionCommand command = new PositionCommand(id, (byte) 1, (byte) 0,
+                config.resetTargets().get(condition).clone(), new double[0]);
+        return send(id, "PositionCommand", positions, command, config.resetTimeout());
+    }
+
+    /** Asks for the robot's current sensor data (DataRequest) and waits for it. */
+    public synchronized SampleResult requestData() {
+        int id = nextId.getAndIncrement();
+        return send(id, "DataRequest", dataRequests, new DataRequest(node.now(), id, 0), config.resetTimeout());
+    }
+
+    /** Relaxes the trial arm (RelaxCommand) and waits for the robot's answer. */
+    public synchronized SampleResult relax() {
+        int id = nextId.getAndIncrement();
+        return send(id, "RelaxCommand", relaxes, new RelaxCommand(node.now(), id, 0), config.resetTimeout());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code policy} is not a {@link LinearGaussianPolicy} of this robot's sizes
+     * @throws RobotTimeoutException if the reset or the trial is not answered in time (the message names the topic
+     *     and the id)
+     * @throws RobotProtocolException if the answer does not fit (missing sensor, cut short by a safety stop)
+     */
+    @Override
+    public synchronized Sample sample(Policy policy, int condition, double[][] noise) {
+        if (!(policy instanceof LinearGaussianPolicy controller)) {
+            throw new IllegalArgumentException("RosAgent runs linear-Gaussian controllers only, got "
+                    + policy.getClass().getSimpleName());
+        }
+        if (controller.horizon() != horizon() || controller.actionDim() != actionDim()
+                || controller.stateDim() != stateLayout().dimension()) {
+            throw new IllegalArgumentException("the controller (T " + controller.horizon() + ", dX "
+                    + controller.stateDim() + ", dU " + controller.actionDim() + ") does not fit the robot (T "
+                    + horizon() + ", dX " + stateLayout().dimension() + ", dU " + actionDim() + ")");
+        }
+        double[][] noiseCopy = new double[horizon()][];
+        for (int t = 0; t < horizon(); t++) {
+            noiseCopy[t] = noise[t].clone();
+        }
+        reset(condition);
+        int id = nextId.getAndIncrement();
+        TrialCommand command = SampleMessages.trialCommand(id, controller, noiseCopy, 1.0 / timeStep(), stateLayout(),
+                observationLayout());
+        SampleResult result = send(id, "TrialCommand", trials, command, config.trialTimeout());
+        return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noiseCopy);
+    }
+
+    /** Publishes a TrialCommand as it is and waits for its result (benchmarks, tests). */
+    public synchronized SampleResult trial(TrialCommand command) {
+        return send(command.id(), "TrialCommand", trials, command, config.trialTimeout());
+    }
+
+    /** A fresh command id. */
+    public int nextId() {
+        return nextId.getAndIncrement();
+    }
+
+    private <T extends org.gpsros.msg.runtime.Message> SampleResult send(int id, String what, Publisher<T> publisher,
+                                                                          T command, Duration timeout) {
+        awaitRobot(publisher);
+        CompletableFuture<SampleResult> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        publisher.publish(command);
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new RobotTimeoutException(String.format(Locale.ROOT, "no SampleResult with id %d on %s within "
+                    + "%.1f s after the %s on %s: is the robot node running? (%d publisher(s) on %s now)", id,
+                    reports.topic(), timeout.toMillis() / 1e3, what, publisher.topic(),
+                    reports.connectedPublisherCount(), reports.topic()), id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RobotProtocolException("interrupted while waiting for the SampleResult with id " + id + " on "
+                    + reports.topic());
+        } catch (ExecutionException e) {
+            throw new RobotProtocolException("waiting for id " + id + " failed", e.getCause());
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    /** Waits until the robot subscribes to {@code publisher}'s topic and publishes on the report topic. */
+    private void awaitRobot(Publisher<?> publisher) {
+        long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        while (publisher.subscriberCount() == 0 || reports.connectedPublisherCount() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new RobotTimeoutException("no robot on " + publisher.topic() + " (" + publisher.subscriberCount()
+                        + " subscriber(s)) and " + reports.topic() + " (" + reports.connectedPublisherCount()
+                        + " publisher(s)) after " + config.connectTimeout().toMillis() / 1e3 + " s: is the robot "
+                        + "node running?", -1);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RobotProtocolException("interrupted while waiting for the robot on " + publisher.topic());
+            }
+        }
+    }
+
+    private void checkCondition(int condition) {
+        if (condition < 0 || condition >= conditionCount()) {
+            throw new IndexOutOfBoundsException("the robot has conditions 0.." + (conditionCount() - 1) + ", got "
+                    + condition);
+        }
+    }
+
+    @Override
+    public void close() {
+        trials.close();
+        positions.close();
+        relaxes.close();
+        dataRequests.close();
+        reports.close();
+    }
+}
