@@ -1,0 +1,414 @@
+package org.gpsros.node.learner;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gpsros.agent.Agent;
+import org.gpsros.algorithm.IterationReport;
+import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.app.config.ConfigLoader;
+import org.gpsros.app.config.ExperimentConfig;
+import org.gpsros.app.monitor.MetricsRow;
+import org.gpsros.app.run.Experiment;
+import org.gpsros.app.run.RunDirectory;
+import org.gpsros.app.run.Trainer;
+import org.gpsros.app.run.TrainingListener;
+import org.gpsros.app.run.TrainingStoppedException;
+import org.gpsros.math.SplitMix64;
+import org.gpsros.msg.gps_msgs.ResetCondition;
+import org.gpsros.msg.gps_msgs.ResetConditionResponse;
+import org.gpsros.msg.gps_msgs.RunCondition;
+import org.gpsros.msg.gps_msgs.RunConditionRequest;
+import org.gpsros.msg.gps_msgs.RunConditionResponse;
+import org.gpsros.msg.gps_msgs.TrainingStatus;
+import org.gpsros.msg.std_msgs.Float64;
+import org.gpsros.msg.std_msgs.Header;
+import org.gpsros.msg.std_srvs.Trigger;
+import org.gpsros.msg.std_srvs.TriggerResponse;
+import org.gpsros.node.agent.RobotTimeoutException;
+import org.gpsros.node.agent.RosAgent;
+import org.gpsros.node.protocol.RobotProtocolException;
+import org.gpsros.node.protocol.RobotTopics;
+import org.gpsros.policy.Policy;
+import org.gpsros.ros.api.ConnectedNode;
+import org.gpsros.ros.api.Node;
+import org.gpsros.ros.api.NodeMain;
+import org.gpsros.ros.api.Publisher;
+import org.gpsros.ros.api.ServiceException;
+import org.gpsros.ros.names.GraphName;
+import org.gpsros.sample.Sample;
+import org.gpsros.sim.SimAgent;
+
+/**
+ * The node {@code gps_learner}: trains the experiment of a config as {@code gps train} does (same {@link Trainer},
+ * same run folder, same seeds), but samples the robot over ROS with a {@link RosAgent}.
+ *
+ * <p>Services: {@code ~reset_condition} (gps_msgs/ResetCondition), {@code ~run_condition} (gps_msgs/RunCondition:
+ * samples with the current local controller; noisy samples use their own noise stream), {@code ~pause},
+ * {@code ~resume}, {@code ~stop}, {@code ~checkpoint} (std_srvs/Trigger). Topics: {@code ~status}
+ * (gps_msgs/TrainingStatus, latched) after sampling and after every update, {@code ~cost/condition_<k>}
+ * (std_msgs/Float64, latched) with each iteration's mean cost.
+ *
+ * <p>Faults: a trial that the robot does not answer in time (robot node down) pauses training with the error logged
+ * and published as phase {@code paused}; the samples already taken this iteration are kept, and {@code ~resume}
+ * retries the unanswered sample. {@code ~stop} ends training at the next sample boundary; the newest checkpoint stays
+ * resumable with {@code gps train --resume}.
+ */
+public final class LearnerNode implements NodeMain {
+
+    /** Stream purpose of ~run_condition's exploration noise for {@link SplitMix64#derive}. */
+    public static final long RUN_CONDITION_NOISE_STREAM = 101;
+
+    /**
+     * What to train.
+     *
+     * @param config experiment YAML
+     * @param iterations override of the config's iterations, or null
+     * @param seed override of the config's seed, or null
+     * @param output run folder, or null for runs/&lt;task&gt;-&lt;timestamp&gt;
+     * @param trialTimeout how long a reset or trial may take before training pauses
+     * @param shutdownWhenDone shut the node down when training ends (so a {@code required} launch ends)
+     */
+    public record Options(Path config, Integer iterations, Long seed, Path output, Duration trialTimeout,
+                          boolean shutdownWhenDone) {
+    }
+
+    private final Options options;
+    private final RobotTopics topics;
+    private final PrintStream log;
+    private final Object lock = new Object();
+    private volatile boolean paused;
+    private volatile boolean stopRequested;
+    private volatile String phase = "starting";
+    private volatile TrajOptAlgorithm algorithm;
+    private volatile int completedIteration = -1;
+    private volatile Throwable failure;
+    private volatile boolean finished;
+    private Experiment experiment;
+    private RunDirectory run;
+    private RosAgent agent;
+    private Publisher<TrainingStatus> status;
+    private final Map<Integer, Publisher<Float64>> costTopics = new ConcurrentHashMap<>();
+    private ConnectedNode node;
+    private Thread training;
+    private int statusSeq;
+    private int runConditionCalls;
+
+    public LearnerNode(Options options, RobotTopics topics, PrintStream log) {
+        this.options = options;
+        this.topics = topics;
+        this.log = log;
+    }
+
+    @Override
+    public GraphName defaultNodeName() {
+        return GraphName.of("gps_learner");
+    }
+
+    /** The run folder (after start). */
+    public RunDirectory run() {
+        return run;
+    }
+
+    /** The agent sampling the robot (after start). */
+    public RosAgent agent() {
+        return agent;
+    }
+
+    /** Whether training has ended (done, stopped or failed). */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Why training failed, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    @Override
+    public void onStart(ConnectedNode connected) {
+        this.node = connected;
+        ExperimentConfig config = ConfigLoader.load(options.config());
+        if (options.seed() != null) {
+            config = config.withSeed(options.seed());
+        }
+        if (options.iterations() != null) {
+            config = config.withIterations(options.iterations());
+        }
+        Experiment simExperiment = Experiment.build(config, options.config().toString());
+        SimAgent sim = (SimAgent) simExperiment.agent();
+        agent = RosAgent.forSimTask(node, sim.task(), topics, options.trialTimeout(), options.trialTimeout());
+        experiment = simExperiment.withAgent(new PausingAgent(agent));
+        run = options.output() != null ? new RunDirectory(options.output())
+                : RunDirectory.fresh(Path.of("runs"), config.task());
+        run.create(ConfigLoader.toYaml(config));
+
+        status = node.newPublisher("~status", TrainingStatus.TYPE, true);
+        for (int condition : experiment.trainConditions()) {
+            costTopics.put(condition, node.newPublisher("~cost/condition_" + condition, Float64.TYPE, true));
+        }
+        node.newServiceServer("~pause", Trigger.TYPE, request -> {
+            paused = true;
+            publishStatus(TrainingStatus.PHASE_PAUSED, null);
+            return new TriggerResponse(true, "training pauses before the next sample");
+        });
+        node.newServiceServer("~resume", Trigger.TYPE, request -> {
+            synchronized (lock) {
+                paused = false;
+                lock.notifyAll();
+            }
+            return new TriggerResponse(true, finished ? "training has ended" : "training resumed");
+        });
+        node.newServiceServer("~stop", Trigger.TYPE, request -> {
+            synchronized (lock) {
+                stopRequested = true;
+                paused = false;
+                lock.notifyAll();
+            }
+            return new TriggerResponse(true, "training stops at the next sample; newest checkpoint: "
+                    + (completedIteration < 0 ? "none" : "itr_" + completedIteration));
+        });
+        node.newServiceServer("~checkpoint", Trigger.TYPE, request -> {
+            TrajOptAlgorithm current = algorithm;
+            int iteration = completedIteration;
+            if (current == null || iteration < 0) {
+                return new TriggerResponse(false, "no iteration has completed yet: nothing to checkpoint");
+            }
+            synchronized (lock) {
+                run.checkpoints().write(iteration, current.state());
+            }
+            return new TriggerResponse(true, run.checkpoints().folder(iteration).toString());
+        });
+        node.newServiceServer("~reset_condition", ResetCondition.TYPE, request -> {
+            try {
+                agent.reset(request.condition());
+                return new ResetConditionResponse(true, "condition " + request.condition() + " reset");
+            } catch (RuntimeException e) {
+                return new ResetConditionResponse(false, e.getMessage());
+            }
+        });
+        node.newServiceServer("~run_condition", RunCondition.TYPE, this::runCondition);
+
+        training = new Thread(this::train, "gps-learner-training");
+        training.start();
+    }
+
+    private RunConditionResponse runCondition(RunConditionRequest request) throws ServiceException {
+        if (request.use_global_policy()) {
+            return new RunConditionResponse(false, "this experiment trains local controllers only (no global policy)",
+                    new double[0]);
+        }
+        int index = experiment.trainConditions().indexOf(request.condition());
+        TrajOptAlgorithm current = algorithm;
+        if (index < 0 || current == null || request.sample_count() < 1) {
+            return new RunConditionResponse(false, index < 0 ? "condition " + request.condition() + " is not a "
+                    + "training condition " + experiment.trainConditions() : current == null ? "training has not "
+                    + "started" : "sample_count must be >= 1, got " + request.sample_count(), new double[0]);
+        }
+        Policy controller = current.controller(index);
+        double[] costs = new double[request.sample_count()];
+        int call;
+        synchronized (lock) {
+            call = runConditionCalls++;
+        }
+        try {
+            for (int i = 0; i < costs.length; i++) {
+                double[][] noise = request.noisy() ? experiment.noise().generate(new SplitMix64(SplitMix64.derive(
+                        experiment.config().seed(), RUN_CONDITION_NOISE_STREAM, request.condition(), call, i)),
+                        agent.horizon(), agent.actionDim()) : new double[agent.horizon()][agent.actionDim()];
+                Sample sample = agent.sample(controller, request.condition(), noise);
+                costs[i] = experiment.cost().evaluate(sample).total();
+            }
+        } catch (RuntimeException e) {
+            return new RunConditionResponse(false, e.getMessage(), new double[0]);
+        }
+        return new RunConditionResponse(true, costs.length + " sample(s) of condition " + request.condition(), costs);
+    }
+
+    private void train() {
+        try {
+            log.printf("gps_learner: training %s (seed %d, %d iterations) into %s%n", experiment.config().task(),
+                    experiment.config().seed(), experiment.config().iterations(), run.root());
+            new Trainer(experiment, run, log, false, new Listener()).train();
+            publishStatus(TrainingStatus.PHASE_DONE, null);
+            log.println("gps_learner: done: " + run.root());
+        } catch (TrainingStoppedException e) {
+            publishStatus(TrainingStatus.PHASE_DONE, null);
+            log.println("gps_learner: stopped: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            log.println("gps_learner: training failed: " + e);
+        } finally {
+            finished = true;
+            if (options.shutdownWhenDone() && !node.isShuttingDown()) {
+                node.shutdown();
+            }
+        }
+    }
+
+    /** Steering between samples: blocks while paused, throws when stopped. */
+    private void checkpointBoundary(String where) {
+        synchronized (lock) {
+            while (paused && !stopRequested) {
+                try {
+                    lock.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TrainingStoppedException("interrupted");
+                }
+            }
+            if (stopRequested || node.isShuttingDown()) {
+                throw new TrainingStoppedException("stop requested " + where);
+            }
+        }
+    }
+
+    private final class Listener implements TrainingListener {
+        @Override
+        public void started(TrajOptAlgorithm started) {
+            algorithm = started;
+        }
+
+        @Override
+        public void beforeSample(int iteration, int condition, int sample) {
+            checkpointBoundary("before sample " + sample + " of condition " + condition + " in iteration " + iteration);
+        }
+
+        @Override
+        public void samplingDone(int iteration) {
+            phase = TrainingStatus.PHASE_SAMPLING;
+            publishStatusOf(iteration, TrainingStatus.PHASE_SAMPLING, null);
+        }
+
+        @Override
+        public void iterationDone(TrajOptAlgorithm updated, IterationReport report, List<MetricsRow> rows) {
+            completedIteration = report.iteration();
+            publishStatusOf(report.iteration(), TrainingStatus.PHASE_TRAJECTORY_OPTIMIZATION, rows);
+            for (MetricsRow row : rows) {
+                Publisher<Float64> topic = costTopics.get(row.condition());
+                if (topic != null) {
+                    topic.publish(new Float64(row.meanCost()));
+                }
+            }
+        }
+    }
+
+    private volatile int statusIteration;
+
+    private void publishStatus(String newPhase, List<MetricsRow> rows) {
+        publishStatusOf(Math.max(statusIteration, completedIteration), newPhase, rows);
+    }
+
+    private synchronized void publishStatusOf(int iteration, String newPhase, List<MetricsRow> rows) {
+        statusIteration = iteration;
+        List<MetricsRow> values = rows == null ? List.of() : rows;
+        double[] cost = values.stream().mapToDouble(MetricsRow::meanCost).toArray();
+        double[] kl = values.stream().mapToDouble(MetricsRow::klStep).toArray();
+        double[] eta = values.stream().mapToDouble(MetricsRow::eta).toArray();
+        status.publish(new TrainingStatus(new Header(statusSeq++, node.now(), ""), iteration, newPhase, cost, kl, eta,
+                new double[0]));
+    }
+
+    /**
+     * The training loop's agent: a robot timeout pauses training (logged, status {@code paused}) and {@code ~resume}
+     * retries the same sample; the samples already taken stay in the loop.
+     */
+    private final class PausingAgent implements Agent {
+        private final RosAgent robot;
+
+        PausingAgent(RosAgent robot) {
+            this.robot = robot;
+        }
+
+        @Override
+        public Sample sample(Policy policy, int condition, double[][] noise) {
+            while (true) {
+                try {
+                    return robot.sample(policy, condition, noise);
+                } catch (RobotTimeoutException e) {
+                    paused = true;
+                    log.println("gps_learner: " + e.getMessage() + "; training paused, the samples taken so far are "
+                            + "kept: call ~resume to retry this sample or ~stop to end");
+                    publishStatus(TrainingStatus.PHASE_PAUSED, null);
+                    checkpointBoundary("after a robot timeout");
+                } catch (RobotProtocolException e) {
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public int horizon() {
+            return robot.horizon();
+        }
+
+        @Override
+        public double timeStep() {
+            return robot.timeStep();
+        }
+
+        @Override
+        public int actionDim() {
+            return robot.actionDim();
+        }
+
+        @Override
+        public org.gpsros.sample.SensorLayout stateLayout() {
+            return robot.stateLayout();
+        }
+
+        @Override
+        public org.gpsros.sample.SensorLayout observationLayout() {
+            return robot.observationLayout();
+        }
+
+        @Override
+        public int conditionCount() {
+            return robot.conditionCount();
+        }
+
+        @Override
+        public double[] initialState(int condition) {
+            return robot.initialState(condition);
+        }
+
+        @Override
+        public double finalDistance(Sample sample, int condition) {
+            return robot.finalDistance(sample, condition);
+        }
+    }
+
+    @Override
+    public void onShutdown(Node shuttingDown) {
+        synchronized (lock) {
+            stopRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** Waits for the training thread to end. */
+    public boolean awaitTraining(Duration timeout) throws InterruptedException {
+        if (training == null) {
+            return false;
+        }
+        training.join(timeout.toMillis());
+        return !training.isAlive();
+    }
+
+    /** The iterations completed so far (metrics rows by iteration). */
+    public List<Integer> completedIterations() {
+        List<Integer> done = new ArrayList<>();
+        for (int i = 0; i <= completedIteration; i++) {
+            done.add(i);
+        }
+        return done;
+    }
+}
