@@ -3,7 +3,7 @@ package org.gpsros.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code gps} command: {@code train}, {@code evaluate}, {@code bench}. */
+/** The {@code gps} command: {@code train}, {@code evaluate}, {@code bench}, and {@code node} when gps-node is on the classpath. */
 @Command(name = "gps", mixinStandardHelpOptions = true, version = "gps-ros-java 0.1.0",
         description = "Guided Policy Search: train and evaluate controllers on the embedded simulator, benchmark the learner.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
@@ -27,6 +27,9 @@ public final class GpsCommand implements Runnable {
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new GpsCommand());
+        for (GpsSubcommand extra : java.util.ServiceLoader.load(GpsSubcommand.class)) {
+            commandLine.addSubcommand(extra.command());
+        }
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setParameterExceptionHandler((e, args) -> {
             System.err.println("gps: " + e.getMessage());
