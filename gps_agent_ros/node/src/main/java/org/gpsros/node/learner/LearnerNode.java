@@ -140,14 +140,16 @@ public final class LearnerNode implements NodeMain {
         if (options.seed() != null) {
             config = config.withSeed(options.seed());
         }
-        if (options.iterations() != null) {
-            config = config.withIterations(options.iterations());
+        Integer iterations = options.iterations() != null ? options.iterations() : intParameter("~iterations");
+        if (iterations != null) {
+            config = config.withIterations(iterations);
         }
+        Path output = options.output() != null ? options.output() : pathParameter("~output");
         Experiment simExperiment = Experiment.build(config, options.config().toString());
         SimAgent sim = (SimAgent) simExperiment.agent();
         agent = RosAgent.forSimTask(node, sim.task(), topics, options.trialTimeout(), options.trialTimeout());
         experiment = simExperiment.withAgent(new PausingAgent(agent));
-        run = options.output() != null ? new RunDirectory(options.output())
+        run = output != null ? new RunDirectory(output)
                 : RunDirectory.fresh(Path.of("runs"), config.task());
         run.create(ConfigLoader.toYaml(config));
 
@@ -199,6 +201,26 @@ public final class LearnerNode implements NodeMain {
 
         training = new Thread(this::train, "gps-learner-training");
         training.start();
+    }
+
+    /** A private parameter given as a number or a non-empty string (roslaunch passes "" for an unset arg), or null. */
+    private Integer intParameter(String name) {
+        Object value = node.parameters().get(name).orElse(null);
+        if (value instanceof Integer i) {
+            return i;
+        }
+        String text = value == null ? "" : value.toString().trim();
+        try {
+            return text.isEmpty() ? null : Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(node.resolveName(name) + ": expected an integer, got '" + text + "'");
+        }
+    }
+
+    private Path pathParameter(String name) {
+        Object value = node.parameters().get(name).orElse(null);
+        String text = value == null ? "" : value.toString().trim();
+        return text.isEmpty() ? null : Path.of(text);
     }
 
     private RunConditionResponse runCondition(RunConditionRequest request) throws ServiceException {
