@@ -155,7 +155,7 @@ public final class LqrTrajectoryOptimizer {
                 eta = Math.min(Math.sqrt(lower * upper), 10.0 * lower);
             }
         }
-        return new TrajectoryUpdate(ws.workingPolicy(), new double[] {eta}, kl, ws.klPerStep.clone(), bound, passes,
+        return new TrajectoryUpdate(policy(model, new double[] {eta}), new double[] {eta}, kl, ws.klPerStep.clone(), bound, passes,
                 retries[0], converged);
     }
 
@@ -201,7 +201,7 @@ public final class LqrTrajectoryOptimizer {
                 adamStep(eta, m, v, ws.klPerStep, klStep, itr, config.minEta(), config.maxEta());
             }
         }
-        return new TrajectoryUpdate(ws.workingPolicy(), eta, kl, ws.klPerStep.clone(), bound, passes, retries[0],
+        return new TrajectoryUpdate(policy(model, eta), eta, kl, ws.klPerStep.clone(), bound, passes, retries[0],
                 converged);
     }
 
@@ -255,7 +255,7 @@ public final class LqrTrajectoryOptimizer {
         load(model, augmentation);
         int[] retries = {0};
         double used = backwardGlobalWithRetries(model, augmentation, eta, retries);
-        return new BackwardPassResult(ws.workingPolicy(), new double[] {used}, retries[0]);
+        return new BackwardPassResult(policy(model, new double[] {used}), new double[] {used}, retries[0]);
     }
 
     /**
@@ -277,7 +277,7 @@ public final class LqrTrajectoryOptimizer {
         double[] used = eta.clone();
         int[] retries = {0};
         backwardPerStepWithRetries(model, used, retries);
-        return new BackwardPassResult(ws.workingPolicy(), used, retries[0]);
+        return new BackwardPassResult(policy(model, used), used, retries[0]);
     }
 
     private double backwardGlobalWithRetries(LocalModel model, CostAugmentation augmentation, double eta0, int[] retries) {
@@ -381,6 +381,10 @@ public final class LqrTrajectoryOptimizer {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    private LinearGaussianPolicy policy(LocalModel model, double[] eta) {
+        return ws.workingPolicy(eta, config.maxEta(), model.dynamics());
+    }
 
     private void load(LocalModel model, CostAugmentation augmentation) {
         checkModel(model);
