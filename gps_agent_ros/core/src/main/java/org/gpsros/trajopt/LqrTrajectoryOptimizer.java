@@ -261,7 +261,9 @@ public final class LqrTrajectoryOptimizer {
     /**
      * One backward pass with one η_t per step on the raw cost (reference {@code backward}, cons_per_step True).
      * A failing step t gets η_t ← η_t + δ_t, δ_t ← 2δ_t; as in the reference (whose η₀ aliases η) the increments
-     * accumulate on η_t. Unlike the reference, a failure at t = 0 is retried too.
+     * accumulate on η_t. Unlike the reference, a failure at t = 0 is retried too. Only the augmentation's
+     * {@link CostAugmentation#klReference()} is used (P̄, K̄, k̄); its η-weighting and ν do not apply here, as in the
+     * reference ({@code compute_costs(..., augment=False)}).
      *
      * @param eta η_t, length horizon (not modified; the used values are in the result)
      * @throws NotPositiveDefiniteException when some η_t reaches maxEta without a positive-definite A

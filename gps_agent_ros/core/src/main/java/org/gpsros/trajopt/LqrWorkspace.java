@@ -758,12 +758,10 @@ final class LqrWorkspace {
             }
         }
         for (int u = 0; u < dU; u++) {
-            for (int v = 0; v < dU; v++) {
-                double sum = 0;
-                for (int j = 0; j < dX; j++) {
-                    sum += r[u][j] * kt[v][j];
-                }
-                covOut[(dX + u) * n + dX + v] = sum + sigmaU[u * dU + v];
+            for (int v = 0; v <= u; v++) {
+                double value = dot(r[u], kt[v], dX) + sigmaU[u * dU + v];
+                covOut[(dX + u) * n + dX + v] = value;
+                covOut[(dX + v) * n + dX + u] = value;
             }
         }
     }
