@@ -3,16 +3,14 @@ package org.gpsros.trajopt;
 import static org.gpsros.trajopt.RowKernels.addRows;
 import static org.gpsros.trajopt.RowKernels.addRowsPair;
 import static org.gpsros.trajopt.RowKernels.addRowsQuad;
-import static org.gpsros.trajopt.RowKernels.zero4;
-import static org.gpsros.trajopt.RowKernels.axpy;
 import static org.gpsros.trajopt.RowKernels.cholesky;
 import static org.gpsros.trajopt.RowKernels.dot;
-import static org.gpsros.trajopt.RowKernels.multiplyAdd;
-import static org.gpsros.trajopt.RowKernels.inverseFromCholesky;
 import static org.gpsros.trajopt.RowKernels.logDetFromCholesky;
 import static org.gpsros.trajopt.RowKernels.mirrorLower;
+import static org.gpsros.trajopt.RowKernels.multiplyAdd;
 import static org.gpsros.trajopt.RowKernels.setRows;
 import static org.gpsros.trajopt.RowKernels.setRowsPair;
+import static org.gpsros.trajopt.RowKernels.zero4;
 
 import org.gpsros.dynamics.InitialStateDistribution;
 import org.gpsros.dynamics.LinearGaussianDynamics;

@@ -285,35 +285,6 @@ final class RowKernels {
         return true;
     }
 
-    /** Σ = (L Lᵀ)⁻¹ for a lower Cholesky factor L (row-major n×n); {@code inverseL} is n×n scratch. */
-    static void inverseFromCholesky(double[] l, int n, double[] inverseL, double[] out) {
-        // inverseL = L⁻¹ (lower) by forward substitution on the identity.
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                if (i < j) {
-                    inverseL[i * n + j] = 0;
-                    continue;
-                }
-                double s = i == j ? 1 : 0;
-                for (int k = j; k < i; k++) {
-                    s -= l[i * n + k] * inverseL[k * n + j];
-                }
-                inverseL[i * n + j] = s / l[i * n + i];
-            }
-        }
-        // Σ = L⁻ᵀ L⁻¹: Σ_ij = Σ_{k ≥ max(i,j)} L⁻¹_ki L⁻¹_kj.
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = i; k < n; k++) {
-                    s += inverseL[k * n + i] * inverseL[k * n + j];
-                }
-                out[i * n + j] = s;
-                out[j * n + i] = s;
-            }
-        }
-    }
-
     /** 2 Σ log L_ii: the log-determinant of L Lᵀ. */
     static double logDetFromCholesky(double[] l, int n) {
         double s = 0;
