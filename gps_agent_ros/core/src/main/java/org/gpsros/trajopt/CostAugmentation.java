@@ -24,7 +24,7 @@ import org.gpsros.policy.LinearGaussianPolicy;
 public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, CostAugmentation.Mdgps {
     private final LinearGaussianPolicy klReference;
     private final double maxEntropyWeight;
-    /** M_t, lower triangle: row a has a+1 values. */
+    /** M_t, lower triangle: row a has min(a+2, n) values (one past the diagonal, zero, so rows pair up). */
     final double[][][] klHessianLower;
     /** v_t, length stateDim + actionDim. */
     final double[][] klLinear;
@@ -67,7 +67,7 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
             double[] v = klLinear[t];
             double c = 0;
             for (int a = 0; a < dX; a++) {
-                double[] row = new double[a + 1];
+                double[] row = new double[Math.min(a + 2, n)];
                 for (int u = 0; u < dU; u++) {
                     double kua = gains[u * dX + a];
                     double[] pku = pk[u];
@@ -83,7 +83,7 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
                 v[a] = s;
             }
             for (int u = 0; u < dU; u++) {
-                double[] row = new double[dX + u + 1];
+                double[] row = new double[Math.min(dX + u + 2, n)];
                 for (int j = 0; j < dX; j++) {
                     row[j] = -pk[u][j];
                 }
@@ -121,9 +121,10 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
     /**
      * Writes the augmented cost of step t for dual variable η (hot path; no allocation).
      *
-     * @param costHessianLower symmetrised Cm_t, lower rows (not modified)
+     * @param costHessianLower symmetrised Cm_t, lower rows of length ≥ min(a+2, n) (not modified)
      * @param costLinear cv_t (not modified)
-     * @param outHessianLower fCm_t, lower triangle of each row written (modified)
+     * @param outHessianLower fCm_t, lower triangle of each row written, possibly one entry past the diagonal
+     *                        (modified)
      * @param outLinear fcv_t (modified)
      */
     abstract void writeAugmentedCost(int t, double eta, double[][] costHessianLower, double[] costLinear,
@@ -188,12 +189,27 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
             double scale = 1.0 / (eta + maxEntropyWeight());
             double weight = eta / (eta + maxEntropyWeight());
             double[][] m = klHessianLower[t];
-            for (int a = 0; a < m.length; a++) {
+            int n = m.length;
+            int a = 0;
+            for (; a + 1 < n; a += 2) {
+                // Rows a and a+1 over [0, a+2); entry (a, a+1) is above the diagonal and never read.
+                double[] out0 = outHessianLower[a];
+                double[] out1 = outHessianLower[a + 1];
+                double[] cm0 = costHessianLower[a];
+                double[] cm1 = costHessianLower[a + 1];
+                double[] m0 = m[a];
+                double[] m1 = m[a + 1];
+                for (int b = 0; b < a + 2; b++) {
+                    out0[b] = Math.fma(weight, m0[b], cm0[b] * scale);
+                    out1[b] = Math.fma(weight, m1[b], cm1[b] * scale);
+                }
+            }
+            if (a < n) {
                 double[] out = outHessianLower[a];
                 double[] cm = costHessianLower[a];
                 double[] ma = m[a];
                 for (int b = 0; b <= a; b++) {
-                    out[b] = cm[b] * scale + weight * ma[b];
+                    out[b] = Math.fma(weight, ma[b], cm[b] * scale);
                 }
             }
             double[] v = klLinear[t];
@@ -219,12 +235,26 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
                                 double[][] outHessianLower, double[] outLinear) {
             double scale = 1.0 / (eta + maxEntropyWeight());
             double[][] m = klHessianLower[t];
-            for (int a = 0; a < m.length; a++) {
+            int n = m.length;
+            int a = 0;
+            for (; a + 1 < n; a += 2) {
+                double[] out0 = outHessianLower[a];
+                double[] out1 = outHessianLower[a + 1];
+                double[] cm0 = costHessianLower[a];
+                double[] cm1 = costHessianLower[a + 1];
+                double[] m0 = m[a];
+                double[] m1 = m[a + 1];
+                for (int b = 0; b < a + 2; b++) {
+                    out0[b] = Math.fma(eta, m0[b], cm0[b]) * scale;
+                    out1[b] = Math.fma(eta, m1[b], cm1[b]) * scale;
+                }
+            }
+            if (a < n) {
                 double[] out = outHessianLower[a];
                 double[] cm = costHessianLower[a];
                 double[] ma = m[a];
                 for (int b = 0; b <= a; b++) {
-                    out[b] = (cm[b] + eta * ma[b]) * scale;
+                    out[b] = Math.fma(eta, ma[b], cm[b]) * scale;
                 }
             }
             double[] v = klLinear[t];

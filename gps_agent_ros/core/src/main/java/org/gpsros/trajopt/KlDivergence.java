@@ -27,11 +27,13 @@ public final class KlDivergence {
         int dX = marginals.stateDim();
         int dU = marginals.actionDim();
         double[] out = new double[horizon];
+        double[] b = new double[dU * (dX + dU)];
+        double[] d = new double[dU];
         for (int t = 0; t < horizon; t++) {
             double[] mu = marginals.means()[t];
             double[] sigma = marginals.covariances()[t];
-            double eNew = expectedQuadratic(mu, sigma, newPolicy, t, dX, dU);
-            double ePrev = expectedQuadratic(mu, sigma, previous, t, dX, dU);
+            double eNew = expectedQuadratic(mu, sigma, newPolicy, t, dX, dU, b, d);
+            double ePrev = expectedQuadratic(mu, sigma, previous, t, dX, dU, b, d);
             double logDetNew = RowKernels.logDetFromCholesky(newPolicy.covarianceCholesky()[t], dU);
             double logDetPrev = RowKernels.logDetFromCholesky(previous.covarianceCholesky()[t], dU);
             out[t] = Math.max(0, 0.5 * (ePrev - eNew) - 0.5 * logDetNew + 0.5 * logDetPrev);
@@ -108,15 +110,17 @@ public final class KlDivergence {
         return sum;
     }
 
-    /** E[(u − Kx − k)ᵀ P (u − Kx − k)] under N(μ, Σ) = dᵀPd + tr(P G), d = μu − Kμx − k, G = [−K I] Σ [−K I]ᵀ. */
-    private static double expectedQuadratic(double[] mu, double[] sigma, LinearGaussianPolicy c, int t, int dX, int dU) {
+    /**
+     * E[(u − Kx − k)ᵀ P (u − Kx − k)] under N(μ, Σ) = dᵀPd + tr(P G), d = μu − Kμx − k, G = [−K I] Σ [−K I]ᵀ.
+     * {@code b} (dU × n) and {@code d} (dU) are scratch.
+     */
+    private static double expectedQuadratic(double[] mu, double[] sigma, LinearGaussianPolicy c, int t, int dX, int dU,
+                                            double[] b, double[] d) {
         int n = dX + dU;
         double[] gains = c.feedbackGains()[t];
         double[] offset = c.feedforward()[t];
         double[] p = c.precision()[t];
         // Rows of B = [−K I] Σ (dU × n).
-        double[] b = new double[dU * n];
-        double[] d = new double[dU];
         for (int u = 0; u < dU; u++) {
             double s = mu[dX + u] - offset[u];
             for (int j = 0; j < dX; j++) {

@@ -2,13 +2,15 @@ package org.gpsros.trajopt;
 
 import static org.gpsros.trajopt.RowKernels.addRows;
 import static org.gpsros.trajopt.RowKernels.addRowsPair;
-import static org.gpsros.trajopt.RowKernels.axpy;
+import static org.gpsros.trajopt.RowKernels.addRowsQuad;
 import static org.gpsros.trajopt.RowKernels.cholesky;
-import static org.gpsros.trajopt.RowKernels.inverseFromCholesky;
+import static org.gpsros.trajopt.RowKernels.dot;
 import static org.gpsros.trajopt.RowKernels.logDetFromCholesky;
 import static org.gpsros.trajopt.RowKernels.mirrorLower;
+import static org.gpsros.trajopt.RowKernels.multiplyAdd;
 import static org.gpsros.trajopt.RowKernels.setRows;
 import static org.gpsros.trajopt.RowKernels.setRowsPair;
+import static org.gpsros.trajopt.RowKernels.zero4;
 
 import org.gpsros.dynamics.InitialStateDistribution;
 import org.gpsros.dynamics.LinearGaussianDynamics;
@@ -58,7 +60,8 @@ final class LqrWorkspace {
     final double[][][] gains;
     final double[][] offset;
     final double[][] covariance;
-    final double[][] covarianceCholesky;
+    /** A square root G of Σ_u (Σ_u = G Gᵀ): L_A⁻ᵀ, upper triangular; the lower Cholesky is made at output. */
+    final double[][] covarianceFactor;
     final double[][] precision;
     final double[] logDet;
 
@@ -99,6 +102,7 @@ final class LqrWorkspace {
     private final double[][] deltaGains;
     private final double[][] r;
     private final double[] deltaMean;
+    private final double[] z;
     private final double[] g;
     final double[] klPerStep;
 
@@ -130,7 +134,7 @@ final class LqrWorkspace {
         gains = new double[horizon][dU][dX];
         offset = new double[horizon][dU];
         covariance = new double[horizon][dU * dU];
-        covarianceCholesky = new double[horizon][dU * dU];
+        covarianceFactor = new double[horizon][dU * dU];
         precision = new double[horizon][dU * dU];
         logDet = new double[horizon];
         otherGains = new double[horizon][dU][dX];
@@ -162,6 +166,7 @@ final class LqrWorkspace {
         deltaGains = new double[dU][dX];
         r = new double[dU][dX];
         deltaMean = new double[dU];
+        z = new double[dX];
         g = new double[dU * dU];
         klPerStep = new double[horizon];
     }
@@ -317,6 +322,11 @@ final class LqrWorkspace {
         double[][] ft = fCols[t];
         double[] fo = fOffset[t];
         int i = 0;
+        for (; i + 3 < dX; i += 4) {
+            zero4(w[i], w[i + 1], w[i + 2], w[i + 3], n);
+            addRowsQuad(w[i], value[i], w[i + 1], value[i + 1], w[i + 2], value[i + 2], w[i + 3], value[i + 3], f, 0,
+                    dX, n);
+        }
         for (; i + 1 < dX; i += 2) {
             setRowsPair(w[i], value[i], 0, w[i + 1], value[i + 1], 0, f, 0, dX, n);
         }
@@ -331,8 +341,22 @@ final class LqrWorkspace {
                 }
             }
         }
-        // Rows in pairs (a, a+1) over [0, a+2); q[a][a+1] lies above the diagonal and is never read.
+        // Rows in fours (a..a+3) over [0, a+4), then pairs over [0, a+2); the entries above the diagonal are zeroed
+        // first and never read.
         int a = 0;
+        for (; a + 3 < n; a += 4) {
+            double[] q0 = q[a];
+            double[] q1 = q[a + 1];
+            double[] q2 = q[a + 2];
+            double[] q3 = q[a + 3];
+            q0[a + 1] = 0;
+            q0[a + 2] = 0;
+            q0[a + 3] = 0;
+            q1[a + 2] = 0;
+            q1[a + 3] = 0;
+            q2[a + 3] = 0;
+            addRowsQuad(q0, ft[a], q1, ft[a + 1], q2, ft[a + 2], q3, ft[a + 3], w, 0, dX, a + 4);
+        }
         for (; a + 1 < n; a += 2) {
             q[a][a + 1] = 0;
             addRowsPair(q[a], ft[a], 0, q[a + 1], ft[a + 1], 0, w, 0, dX, a + 2);
@@ -415,13 +439,42 @@ final class LqrWorkspace {
         if (!cholesky(quu, dU, l)) {
             return false;
         }
+        // L⁻¹ by forward substitution; Σ = L⁻ᵀL⁻¹ = G Gᵀ with G = L⁻ᵀ; log|Σ| = −2 log Π L_ii.
+        double[] inv = inverseChol;
+        double product = 1;
+        for (int j = 0; j < dU; j++) {
+            product *= l[j * dU + j];
+            double rjj = 1.0 / l[j * dU + j];
+            for (int i = 0; i < dU; i++) {
+                if (i < j) {
+                    inv[i * dU + j] = 0;
+                    continue;
+                }
+                double sum = i == j ? 1 : 0;
+                for (int k = j; k < i; k++) {
+                    sum -= l[i * dU + k] * inv[k * dU + j];
+                }
+                inv[i * dU + j] = sum * (i == j ? rjj : 1.0 / l[i * dU + i]);
+            }
+        }
         double[] sigma = covariance[t];
-        inverseFromCholesky(l, dU, inverseChol, sigma);
-        if (!cholesky(sigma, dU, covarianceCholesky[t])) {
-            return false;
+        double[] factor = covarianceFactor[t];
+        for (int i = 0; i < dU; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = 0;
+                for (int k = i; k < dU; k++) {
+                    sum += inv[k * dU + i] * inv[k * dU + j];
+                }
+                sigma[i * dU + j] = sum;
+                sigma[j * dU + i] = sum;
+            }
+            for (int j = 0; j < dU; j++) {
+                factor[i * dU + j] = inv[j * dU + i];
+            }
         }
         System.arraycopy(quu, 0, precision[t], 0, dU * dU);
-        logDet[t] = logDetFromCholesky(covarianceCholesky[t], dU);
+        logDet[t] = product > 0 && product < Double.POSITIVE_INFINITY
+                ? -2 * Math.log(product) : -logDetFromCholesky(l, dU);
         // K = −Σ B and k = −Σ b with Σ = A⁻¹ (B, b are in the gain rows and offset; copy B out first).
         double[][] kt = gains[t];
         double[] ko = offset[t];
@@ -526,7 +579,7 @@ final class LqrWorkspace {
 
     /** State marginals of the working controller. */
     void forwardWorking(InitialStateDistribution initialState) {
-        forwardStates(gains, offset, covarianceCholesky, initialState, stateMean, stateCovariance);
+        forwardStates(gains, offset, covarianceFactor, initialState, stateMean, stateCovariance);
     }
 
     /** State marginals of the KL reference controller (for the KL under the previous distribution). */
@@ -540,9 +593,10 @@ final class LqrWorkspace {
     }
 
     /**
-     * μx_{t+1} = F_t [μx; Kμx + k] + f_t and Σx_{t+1} = A Σx Aᵀ + (f_u L)(f_u L)ᵀ + Σᵈ_t with the closed loop
-     * A = f_x + f_u K and Σ_u = L Lᵀ, which equals F_t Σ_t F_tᵀ + Σᵈ_t of the reference (study §3.6 forward).
-     * Rows {@code closedLoopT} hold Aᵀ, {@code s} holds Σx Aᵀ, {@code noiseT} holds (f_u L)ᵀ.
+     * μx_{t+1} = F_t [μx; Kμx + k] + f_t and Σx_{t+1} = A Σx Aᵀ + (f_u G)(f_u G)ᵀ + Σᵈ_t with the closed loop
+     * A = f_x + f_u K and any square root Σ_u = G Gᵀ ({@code lAll}, row-major), which equals
+     * F_t Σ_t F_tᵀ + Σᵈ_t of the reference (study §3.6 forward).
+     * Rows {@code closedLoopT} hold Aᵀ, {@code s} holds Σx Aᵀ, {@code noiseT} holds (f_u G)ᵀ.
      */
     private void forwardStates(double[][][] kAll, double[][] kOffset, double[][] lAll, InitialStateDistribution x0,
                                double[][] mean, double[][][] cov) {
@@ -566,12 +620,7 @@ final class LqrWorkspace {
             // ξ = [μx; K μx + k]; μx' = f + Σ_a ξ_a F_{:,a}.
             System.arraycopy(mx, 0, xi, 0, dX);
             for (int u = 0; u < dU; u++) {
-                double[] ku = kt[u];
-                double sum = ko[u];
-                for (int j = 0; j < dX; j++) {
-                    sum += ku[j] * mx[j];
-                }
-                xi[dX + u] = sum;
+                xi[dX + u] = ko[u] + dot(kt[u], mx, dX);
             }
             double[] next = mean[t + 1];
             System.arraycopy(fOffset[t], 0, next, 0, dX);
@@ -603,13 +652,12 @@ final class LqrWorkspace {
             if (i < dX) {
                 setRows(s[i], sx[i], closedLoopT, dX, dX);
             }
-            // (f_u L)ᵀ rows: N_u = Σ_{v ≥ u} L_vu (f_u)ᵀ_v.
+            // (f_u G)ᵀ rows for any square root G of Σ_u: N_u = Σ_v G_vu (f_u)ᵀ_v.
             for (int u = 0; u < dU; u++) {
-                double[] row = noiseT[u];
-                java.util.Arrays.fill(row, 0, dX, 0);
-                for (int v = u; v < dU; v++) {
-                    axpy(row, lt[v * dU + u], ft[dX + v], dX);
+                for (int v = 0; v < dU; v++) {
+                    cu[v] = lt[v * dU + u];
                 }
+                setRows(noiseT[u], cu, 0, ft, dX, dU, dX);
             }
             // Σx'_i[0..i] = Σ_k A_ik S_k[0..i] + Σ_u N_ui N_u[0..i] + Σᵈ_i[0..i], rows in pairs over [0, i+2);
             // the entry above the diagonal is overwritten by the mirror.
@@ -708,12 +756,10 @@ final class LqrWorkspace {
             }
         }
         for (int u = 0; u < dU; u++) {
-            for (int v = 0; v < dU; v++) {
-                double sum = 0;
-                for (int j = 0; j < dX; j++) {
-                    sum += r[u][j] * kt[v][j];
-                }
-                covOut[(dX + u) * n + dX + v] = sum + sigmaU[u * dU + v];
+            for (int v = 0; v <= u; v++) {
+                double value = dot(r[u], kt[v], dX) + sigmaU[u * dU + v];
+                covOut[(dX + u) * n + dX + v] = value;
+                covOut[(dX + v) * n + dX + u] = value;
             }
         }
     }
@@ -747,11 +793,7 @@ final class LqrWorkspace {
                 for (int j = 0; j < dX; j++) {
                     dk[j] = a[j] - b[j];
                 }
-                double sum = refOffset[t][u] - offset[t][u];
-                for (int j = 0; j < dX; j++) {
-                    sum += dk[j] * mx[j];
-                }
-                deltaMean[u] = sum;
+                deltaMean[u] = refOffset[t][u] - offset[t][u] + dot(dk, mx, dX);
             }
             int u0 = 0;
             for (; u0 + 1 < dU; u0 += 2) {
@@ -760,22 +802,24 @@ final class LqrWorkspace {
             if (u0 < dU) {
                 setRows(r[u0], deltaGains[u0], sx, dX, dX);
             }
+            // tr(P̄ ΔK Σx ΔKᵀ) = Σ_u ΔK_u · Z_u with Z_u = Σ_v P̄_uv (ΔK Σx)_v, accumulated element-wise.
+            double[] acc = coefX;
+            java.util.Arrays.fill(acc, 0, dX, 0);
             double trace = 0;
             double quad = 0;
             for (int u = 0; u < dU; u++) {
-                double[] ru = r[u];
+                setRows(z, p, u * dU, r, 0, dU, dX);
+                multiplyAdd(acc, deltaGains[u], z, dX);
                 double pd = 0;
                 for (int v = 0; v < dU; v++) {
-                    double[] dv = deltaGains[v];
-                    double sum = 0;
-                    for (int j = 0; j < dX; j++) {
-                        sum += ru[j] * dv[j];
-                    }
                     double puv = p[u * dU + v];
-                    trace += puv * (sum + sigma[v * dU + u]);
+                    trace += puv * sigma[v * dU + u];
                     pd += puv * deltaMean[v];
                 }
                 quad += deltaMean[u] * pd;
+            }
+            for (int j = 0; j < dX; j++) {
+                trace += acc[j];
             }
             double kl = 0.5 * (refLogDet[t] - logDet[t] - dU + trace + quad);
             kl = Math.max(0, kl);
@@ -788,8 +832,13 @@ final class LqrWorkspace {
     // ---------------------------------------------------------------------------------------------------------
     // Output.
 
-    /** A fresh policy holding a copy of the working controller. */
-    LinearGaussianPolicy workingPolicy() {
+    /**
+     * A fresh policy holding a copy of the working controller, with the lower Cholesky factor of each Σ_u.
+     *
+     * @throws NotPositiveDefiniteException if some Σ_u = Q_uu⁻¹ is numerically not positive definite (Q_uu
+     *         conditioned near 1e16; the reference would fail with an uncaught LinAlgError here)
+     */
+    LinearGaussianPolicy workingPolicy(double[] eta, double maxEta, LinearGaussianDynamics dynamics) {
         int dX = stateDim;
         int dU = actionDim;
         double[][] k = new double[horizon][dU * dX];
@@ -803,7 +852,11 @@ final class LqrWorkspace {
             }
             ko[t] = offset[t].clone();
             cov[t] = covariance[t].clone();
-            chol[t] = covarianceCholesky[t].clone();
+            chol[t] = new double[dU * dU];
+            if (!cholesky(cov[t], dU, chol[t])) {
+                throw new NotPositiveDefiniteException(t, eta[Math.min(t, eta.length - 1)], maxEta,
+                        dynamics.containsNaN());
+            }
             prec[t] = precision[t].clone();
         }
         return new LinearGaussianPolicy(horizon, dX, dU, k, ko, cov, chol, prec);

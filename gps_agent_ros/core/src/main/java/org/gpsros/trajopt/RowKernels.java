@@ -164,6 +164,84 @@ final class RowKernels {
         addRowsPair(y, cy, cyFrom + 2, z, cz, czFrom + 2, x, xFrom + 2, count - 2, len);
     }
 
+    /** Four outputs sharing two rows: y_r += a_r·x0 + b_r·x1 over [0, len). */
+    static void axpy2x4(double[] y0, double a0, double b0, double[] y1, double a1, double b1, double[] y2, double a2,
+                        double b2, double[] y3, double a3, double b3, double[] x0, double[] x1, int len) {
+        for (int j = 0; j < len; j++) {
+            double u = x0[j];
+            double v = x1[j];
+            y0[j] = Math.fma(b0, v, Math.fma(a0, u, y0[j]));
+            y1[j] = Math.fma(b1, v, Math.fma(a1, u, y1[j]));
+            y2[j] = Math.fma(b2, v, Math.fma(a2, u, y2[j]));
+            y3[j] = Math.fma(b3, v, Math.fma(a3, u, y3[j]));
+        }
+    }
+
+    /** Four outputs, one row: y_r += a_r·x over [0, len). */
+    static void axpy1x4(double[] y0, double a0, double[] y1, double a1, double[] y2, double a2, double[] y3, double a3,
+                        double[] x, int len) {
+        for (int j = 0; j < len; j++) {
+            double u = x[j];
+            y0[j] = Math.fma(a0, u, y0[j]);
+            y1[j] = Math.fma(a1, u, y1[j]);
+            y2[j] = Math.fma(a2, u, y2[j]);
+            y3[j] = Math.fma(a3, u, y3[j]);
+        }
+    }
+
+    /**
+     * Four linear combinations of the same rows: y_r[0..len) += Σ_{k&lt;count} c_r[k]·x[xFrom + k], r = 0..3,
+     * coefficients read from {@code c_r[0..count)}. Fewer, longer loop bodies than {@link #addRowsPair}, which
+     * matters for the short rows of triangular updates.
+     */
+    static void addRowsQuad(double[] y0, double[] c0, double[] y1, double[] c1, double[] y2, double[] c2, double[] y3,
+                            double[] c3, double[][] x, int xFrom, int count, int len) {
+        int k = 0;
+        for (; k + 1 < count; k += 2) {
+            axpy2x4(y0, c0[k], c0[k + 1], y1, c1[k], c1[k + 1], y2, c2[k], c2[k + 1], y3, c3[k], c3[k + 1],
+                    x[xFrom + k], x[xFrom + k + 1], len);
+        }
+        if (k < count) {
+            axpy1x4(y0, c0[k], y1, c1[k], y2, c2[k], y3, c3[k], x[xFrom + k], len);
+        }
+    }
+
+    /** Zeroes y_r[0..len) for four rows. */
+    static void zero4(double[] y0, double[] y1, double[] y2, double[] y3, int len) {
+        for (int j = 0; j < len; j++) {
+            y0[j] = 0;
+            y1[j] = 0;
+            y2[j] = 0;
+            y3[j] = 0;
+        }
+    }
+
+    /** Σ_j a[j]·b[j] over [0, len) with four partial sums (breaks the add latency chain). */
+    static double dot(double[] a, double[] b, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 = Math.fma(a[j], b[j], s0);
+            s1 = Math.fma(a[j + 1], b[j + 1], s1);
+            s2 = Math.fma(a[j + 2], b[j + 2], s2);
+            s3 = Math.fma(a[j + 3], b[j + 3], s3);
+        }
+        for (; j < len; j++) {
+            s0 = Math.fma(a[j], b[j], s0);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** acc[0..len) += a·b element-wise. */
+    static void multiplyAdd(double[] acc, double[] a, double[] b, int len) {
+        for (int j = 0; j < len; j++) {
+            acc[j] = Math.fma(a[j], b[j], acc[j]);
+        }
+    }
+
     /** Copies the lower triangle of square rows to the upper triangle. */
     static void mirrorLower(double[][] a, int n) {
         for (int i = 0; i < n; i++) {
@@ -205,35 +283,6 @@ final class RowKernels {
             }
         }
         return true;
-    }
-
-    /** Σ = (L Lᵀ)⁻¹ for a lower Cholesky factor L (row-major n×n); {@code inverseL} is n×n scratch. */
-    static void inverseFromCholesky(double[] l, int n, double[] inverseL, double[] out) {
-        // inverseL = L⁻¹ (lower) by forward substitution on the identity.
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                if (i < j) {
-                    inverseL[i * n + j] = 0;
-                    continue;
-                }
-                double s = i == j ? 1 : 0;
-                for (int k = j; k < i; k++) {
-                    s -= l[i * n + k] * inverseL[k * n + j];
-                }
-                inverseL[i * n + j] = s / l[i * n + i];
-            }
-        }
-        // Σ = L⁻ᵀ L⁻¹: Σ_ij = Σ_{k ≥ max(i,j)} L⁻¹_ki L⁻¹_kj.
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = i; k < n; k++) {
-                    s += inverseL[k * n + i] * inverseL[k * n + j];
-                }
-                out[i * n + j] = s;
-                out[j * n + i] = s;
-            }
-        }
     }
 
     /** 2 Σ log L_ii: the log-determinant of L Lᵀ. */

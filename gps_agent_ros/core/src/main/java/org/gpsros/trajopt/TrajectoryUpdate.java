@@ -8,7 +8,7 @@ import org.gpsros.policy.LinearGaussianPolicy;
  * <p>{@code eta} has one value under a global constraint and {@code horizon} values under per-time-step
  * constraints; it is what the reference stores in {@code cur[m].eta} and should start the next update. As in the
  * reference, when the search ran out of iterations it is the next η the search would have tried, not the η that
- * produced {@code policy}.
+ * produced {@code policy}. The record owns its arrays; nobody writes to them after construction.
  *
  * @param policy the new controller (from the last backward pass)
  * @param eta the dual variable(s) to carry over
