@@ -56,8 +56,17 @@ public final class NodeCommand implements Runnable {
         @Option(names = "--stay-up", description = "keep the node (services, latched status) up after training ends")
         boolean stayUp;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            if (!(trialTimeout > 0) || Double.isInfinite(trialTimeout)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--trial-timeout: expected a positive number of seconds, got " + trialTimeout);
+            }
+            // A bad config exits 2 with one line here, before any connection to a master is tried.
+            LearnerNode.checkConfig(config.toAbsolutePath());
             LearnerNode learner = new LearnerNode(new LearnerNode.Options(config.toAbsolutePath(), iterations, seed,
                     output, Duration.ofMillis(Math.round(trialTimeout * 1000)), !stayUp), RobotTopics.DEFAULT,
                     System.err);

@@ -104,6 +104,15 @@ public final class LearnerNode implements NodeMain {
         this.log = log;
     }
 
+    /**
+     * Loads and builds the experiment of {@code config} without ROS.
+     *
+     * @throws org.gpsros.app.config.ConfigException if the config is unreadable or does not fit its task (one line)
+     */
+    public static void checkConfig(Path config) {
+        Experiment.build(ConfigLoader.load(config), config.toString());
+    }
+
     @Override
     public GraphName defaultNodeName() {
         return GraphName.of("gps_learner");
