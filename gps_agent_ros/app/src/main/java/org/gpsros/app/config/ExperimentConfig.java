@@ -4,6 +4,7 @@ import static org.gpsros.app.config.Checks.atLeast;
 import static org.gpsros.app.config.Checks.orDefault;
 import static org.gpsros.app.config.Checks.required;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -17,12 +18,14 @@ import java.util.List;
  * @param samplesPerCondition samples per condition and iteration (reference num_samples)
  * @param trainConditions condition indices trained on; empty = all of the task's conditions
  * @param testConditions condition indices evaluated on; empty = the training conditions
+ * @param robot a real robot over ROS ({@code gps node learner}), or null for the simulated task {@code task}
  */
 public record ExperimentConfig(String task, Long seed, Integer iterations, Integer samplesPerCondition,
                                List<Integer> trainConditions, List<Integer> testConditions,
                                AgentConfig agent, AlgorithmConfig algorithm, TrajOptConfig trajOpt,
                                DynamicsConfig dynamics, InitControllerConfig initController,
-                               List<CostTermConfig> cost) {
+                               List<CostTermConfig> cost,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) RobotConfig robot) {
 
     public ExperimentConfig {
         required(task, "task");
@@ -52,12 +55,12 @@ public record ExperimentConfig(String task, Long seed, Integer iterations, Integ
     /** A copy with another seed. */
     public ExperimentConfig withSeed(long newSeed) {
         return new ExperimentConfig(task, newSeed, iterations, samplesPerCondition, trainConditions, testConditions,
-                agent, algorithm, trajOpt, dynamics, initController, cost);
+                agent, algorithm, trajOpt, dynamics, initController, cost, robot);
     }
 
     /** A copy with another iteration count. */
     public ExperimentConfig withIterations(int newIterations) {
         return new ExperimentConfig(task, seed, newIterations, samplesPerCondition, trainConditions, testConditions,
-                agent, algorithm, trajOpt, dynamics, initController, cost);
+                agent, algorithm, trajOpt, dynamics, initController, cost, robot);
     }
 }

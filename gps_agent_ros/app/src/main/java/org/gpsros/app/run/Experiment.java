@@ -58,29 +58,56 @@ import org.gpsros.trajopt.LqrConfig;
 public record Experiment(ExperimentConfig config, Agent agent, List<Integer> trainConditions,
                          List<Integer> testConditions, Cost cost, ActionNoise.Config noise, TrajOptSettings settings) {
 
-    /** Builds the experiment; a config that does not fit the task is a {@link ConfigException}. */
+    /**
+     * Builds the experiment on the embedded simulator; a config that does not fit the task is a
+     * {@link ConfigException}. A config with a {@code robot:} section is refused: it needs a robot
+     * ({@code gps node learner}, {@link #forAgent}).
+     */
     public static Experiment build(ExperimentConfig config, String source) {
+        if (config.robot() != null) {
+            throw new ConfigException(source + ": robot: this config describes a real robot; train it with "
+                    + "`gps node learner " + source + "` (the simulated tasks need no robot section)");
+        }
+        SimTask task;
         try {
-            SimTask task = SimTasks.create(config.task(), SimTaskOptions.defaults());
-            SimAgent agent = new SimAgent(task);
-            List<Integer> train = config.trainConditions().isEmpty() ? range(task.conditionCount()) : config.trainConditions();
+            task = SimTasks.create(config.task(), SimTaskOptions.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage(), e);
+        }
+        return forAgent(config, source, new SimAgent(task), "task " + task.name());
+    }
+
+    /**
+     * Builds the experiment around any agent (a robot over ROS described by the config's {@code robot:} section):
+     * conditions, cost terms and the initial controller are checked against the agent's sizes and layouts.
+     *
+     * @param agentName names the agent in error messages, e.g. "robot pr2_example"
+     * @throws ConfigException if the config does not fit the agent (one line naming the key)
+     */
+    public static Experiment forAgent(ExperimentConfig config, String source, Agent agent, String agentName) {
+        try {
+            List<Integer> train = config.trainConditions().isEmpty() ? range(agent.conditionCount()) : config.trainConditions();
             List<Integer> test = config.testConditions().isEmpty() ? train : config.testConditions();
             for (int c : train) {
-                checkCondition(c, task, "train_conditions");
+                checkCondition(c, agent, agentName, "train_conditions");
             }
             for (int c : test) {
-                checkCondition(c, task, "test_conditions");
+                checkCondition(c, agent, agentName, "test_conditions");
             }
             List<Cost> terms = new ArrayList<>();
             double[] weights = new double[config.cost().size()];
             for (int i = 0; i < weights.length; i++) {
-                terms.add(cost(config.cost().get(i), task, i));
+                terms.add(cost(config.cost().get(i), agent, agentName, i));
                 weights[i] = config.cost().get(i).weight();
             }
             Cost cost = new SumCost(new SumCostConfig(terms, weights));
             ActionNoise.Config noise = new ActionNoise.Config(config.agent().smoothNoise(), config.agent().smoothNoiseSigma(),
                     config.agent().smoothNoiseRenormalize());
-            return new Experiment(config, agent, train, test, cost, noise, settings(config));
+            Experiment experiment = new Experiment(config, agent, train, test, cost, noise, settings(config));
+            if (config.initController() instanceof InitControllerConfig.Lqr lqr) {
+                lqrConfig(lqr, agent.actionDim(), config); // checks the gains' sizes now, not at the first iteration
+            }
+            return experiment;
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
@@ -111,7 +138,7 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         for (int condition : trainConditions) {
             double[] x0 = agent.initialState(condition);
             if (config.initController() instanceof InitControllerConfig.Lqr lqr) {
-                controllers.add(LinearGaussianInit.lqr(lqrConfig(lqr, agent.actionDim()), x0, agent.actionDim(),
+                controllers.add(LinearGaussianInit.lqr(lqrConfig(lqr, agent.actionDim(), config), x0, agent.actionDim(),
                         agent.horizon(), agent.timeStep()));
             } else if (config.initController() instanceof InitControllerConfig.Pd pd) {
                 controllers.add(LinearGaussianInit.pd(LinearGaussianInitPdConfig.defaults()
@@ -155,13 +182,21 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         return trainConditions.stream().map(c -> cost).toList();
     }
 
-    private static LinearGaussianInitLqrConfig lqrConfig(InitControllerConfig.Lqr lqr, int actionDim) {
+    private static LinearGaussianInitLqrConfig lqrConfig(InitControllerConfig.Lqr lqr, int actionDim,
+                                                         ExperimentConfig experiment) {
         LinearGaussianInitLqrConfig config = LinearGaussianInitLqrConfig.defaults()
                 .withInitialVariance(lqr.initVar()).withStiffness(lqr.stiffness())
                 .withVelocityStiffnessMultiplier(lqr.stiffnessVel()).withFinalWeight(lqr.finalWeight());
         if (lqr.initGains() != null) {
             requireLength(lqr.initGains(), actionDim, "init_controller.init_gains");
             config = config.withInitialGains(lqr.initGains());
+        } else if (experiment.robot() != null && experiment.robot().pdGains() != null) {
+            // Reference pr2_example: init_gains = 1 / PR2_GAINS (study §4.7).
+            double[] inverse = experiment.robot().pdGains().clone();
+            for (int i = 0; i < inverse.length; i++) {
+                inverse[i] = 1.0 / inverse[i];
+            }
+            config = config.withInitialGains(inverse);
         }
         if (lqr.initAcc() != null) {
             requireLength(lqr.initAcc(), actionDim, "init_controller.init_acc");
@@ -187,7 +222,7 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
                 dynamics.regularization(), priorConfig, compatibility, config.seed());
     }
 
-    private static Cost cost(CostTermConfig term, SimTask task, int index) {
+    private static Cost cost(CostTermConfig term, Agent task, String taskName, int index) {
         String key = "cost[" + index + "]";
         if (term instanceof CostTermConfig.Action action) {
             requireLength(action.wu(), task.actionDim(), key + ".wu");
@@ -196,7 +231,7 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         if (term instanceof CostTermConfig.State state) {
             List<StateCostConfig.Term> entries = new ArrayList<>();
             for (CostTermConfig.SensorTarget target : state.dataTypes()) {
-                requireSensor(task, target.sensor().name(), target.target().length, key);
+                requireSensor(task, taskName, target.sensor().name(), target.target().length, key);
                 entries.add(new StateCostConfig.Term(target.sensor(), target.target(), target.wp()));
             }
             return new StateCost(StateCostConfig.of(entries).withRamp(ramp(state.ramp()))
@@ -212,7 +247,7 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         CostTermConfig.BinaryRegion region = (CostTermConfig.BinaryRegion) term;
         List<BinaryRegionCostConfig.Region> regions = new ArrayList<>();
         for (CostTermConfig.Region r : region.dataTypes()) {
-            requireSensor(task, r.sensor().name(), r.target().length, key);
+            requireSensor(task, taskName, r.sensor().name(), r.target().length, key);
             regions.add(new BinaryRegionCostConfig.Region(r.sensor(), r.target(), r.maxDistance(),
                     r.outsideCost(), r.insideCost()));
         }
@@ -223,10 +258,10 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         return Ramp.valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private static void requireSensor(SimTask task, String sensor, int length, String key) {
+    private static void requireSensor(Agent task, String taskName, String sensor, int length, String key) {
         org.gpsros.sample.SensorType type = org.gpsros.sample.SensorType.valueOf(sensor);
         if (!task.stateLayout().contains(type)) {
-            throw new IllegalArgumentException(key + ": task " + task.name() + " has no " + sensor.toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException(key + ": " + taskName + " has no " + sensor.toLowerCase(java.util.Locale.ROOT)
                     + " in its state (it has " + task.stateLayout().sensors() + ")");
         }
         requireLength(new double[length], task.stateLayout().dimensionOf(type), key + " target for " + sensor.toLowerCase(java.util.Locale.ROOT));
@@ -238,9 +273,9 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         }
     }
 
-    private static void checkCondition(int condition, SimTask task, String key) {
+    private static void checkCondition(int condition, Agent task, String taskName, String key) {
         if (condition >= task.conditionCount()) {
-            throw new IllegalArgumentException(key + ": task " + task.name() + " has conditions 0.."
+            throw new IllegalArgumentException(key + ": " + taskName + " has conditions 0.."
                     + (task.conditionCount() - 1) + ", got " + condition);
         }
     }

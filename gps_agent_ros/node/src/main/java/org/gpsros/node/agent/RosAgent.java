@@ -77,8 +77,8 @@ public final class RosAgent implements Agent, AutoCloseable {
             targets.add(SimRobot.resetTarget(task, c));
         }
         RosAgentConfig config = new RosAgentConfig(task.horizon(), task.timeStep(), task.actionDim(),
-                task.stateLayout(), task.observationLayout(), x0, targets, topics, resetTimeout, trialTimeout,
-                Duration.ofSeconds(10));
+                task.stateLayout(), task.observationLayout(), x0, targets, new double[0], java.util.List.of(), topics,
+                resetTimeout, trialTimeout, Duration.ofSeconds(10));
         return new RosAgent(node, config, task::finalDistance);
     }
 
@@ -196,8 +196,11 @@ public final class RosAgent implements Agent, AutoCloseable {
         }
         reset(condition);
         int id = nextId.getAndIncrement();
-        TrialCommand command = SampleMessages.trialCommand(id, controller, noiseCopy, 1.0 / timeStep(), stateLayout(),
+        TrialCommand plain = SampleMessages.trialCommand(id, controller, noiseCopy, 1.0 / timeStep(), stateLayout(),
                 observationLayout());
+        TrialCommand command = new TrialCommand(plain.id(), plain.controller(), plain.T(), plain.frequency(),
+                plain.state_datatypes(), plain.obs_datatypes(), config.endEffectorPoints(),
+                config.endEffectorTarget(condition));
         SampleResult result = send(id, "TrialCommand", trials, command, config.trialTimeout());
         return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noiseCopy);
     }

@@ -15,6 +15,10 @@ import org.gpsros.sample.SensorLayout;
  * @param observationLayout the sensors forming the observation, sent as obs_datatypes
  * @param initialStates each condition's packed x0
  * @param resetTargets each condition's PositionCommand.data (joint angles)
+ * @param endEffectorPoints TrialCommand.ee_points: end-effector points in the tool frame, 3 numbers per point (empty
+ *     for the simulated robot)
+ * @param endEffectorTargets each condition's TrialCommand.ee_points_tgt (same length as endEffectorPoints), or an
+ *     empty list when there are no points
  * @param topics the protocol's topic names
  * @param resetTimeout how long a reset may take
  * @param trialTimeout how long a trial may take
@@ -22,7 +26,7 @@ import org.gpsros.sample.SensorLayout;
  */
 public record RosAgentConfig(int horizon, double timeStep, int actionDim, SensorLayout stateLayout,
                              SensorLayout observationLayout, List<double[]> initialStates, List<double[]> resetTargets,
-                             RobotTopics topics, Duration resetTimeout, Duration trialTimeout, Duration connectTimeout) {
+                             double[] endEffectorPoints, List<double[]> endEffectorTargets, RobotTopics topics, Duration resetTimeout, Duration trialTimeout, Duration connectTimeout) {
 
     public RosAgentConfig {
         if (horizon < 1 || actionDim < 1 || !(timeStep > 0)) {
@@ -39,8 +43,29 @@ public record RosAgentConfig(int horizon, double timeStep, int actionDim, Sensor
                         + " values, the state has " + stateLayout.dimension());
             }
         }
+        if (endEffectorPoints.length % 3 != 0) {
+            throw new IllegalArgumentException("endEffectorPoints needs 3 numbers per point, got "
+                    + endEffectorPoints.length);
+        }
+        if (endEffectorPoints.length > 0 && endEffectorTargets.size() != initialStates.size()) {
+            throw new IllegalArgumentException("endEffectorTargets (" + endEffectorTargets.size() + ") needs one entry "
+                    + "per condition (" + initialStates.size() + ")");
+        }
+        for (int c = 0; c < endEffectorTargets.size(); c++) {
+            if (endEffectorTargets.get(c).length != endEffectorPoints.length) {
+                throw new IllegalArgumentException("endEffectorTargets[" + c + "] has " + endEffectorTargets.get(c)
+                        .length + " values, endEffectorPoints has " + endEffectorPoints.length);
+            }
+        }
+        endEffectorPoints = endEffectorPoints.clone();
+        endEffectorTargets = endEffectorTargets.stream().map(double[]::clone).toList();
         initialStates = initialStates.stream().map(double[]::clone).toList();
         resetTargets = resetTargets.stream().map(double[]::clone).toList();
+    }
+
+    /** A condition's TrialCommand.ee_points_tgt (empty without end-effector points). */
+    public double[] endEffectorTarget(int condition) {
+        return endEffectorTargets.isEmpty() ? new double[0] : endEffectorTargets.get(condition).clone();
     }
 
     /** The gps_agent_pkg defaults: reset and trial timeouts of 20 s (reference {@code trial_timeout}). */
@@ -50,11 +75,12 @@ public record RosAgentConfig(int horizon, double timeStep, int actionDim, Sensor
 
     public RosAgentConfig withTimeouts(Duration reset, Duration trial) {
         return new RosAgentConfig(horizon, timeStep, actionDim, stateLayout, observationLayout, initialStates,
-                resetTargets, topics, reset, trial, connectTimeout);
+                resetTargets, endEffectorPoints, endEffectorTargets, topics, reset, trial, connectTimeout);
     }
 
     public RosAgentConfig withTopics(RobotTopics newTopics) {
         return new RosAgentConfig(horizon, timeStep, actionDim, stateLayout, observationLayout, initialStates,
-                resetTargets, newTopics, resetTimeout, trialTimeout, connectTimeout);
+                resetTargets, endEffectorPoints, endEffectorTargets, newTopics, resetTimeout, trialTimeout,
+                connectTimeout);
     }
 }

@@ -34,7 +34,8 @@ public final class NodeCommand implements Runnable {
     @Command(name = "learner", mixinStandardHelpOptions = true,
             description = "The learner node gps_learner: trains CONFIG on a robot over gps_agent_pkg's topics.")
     static final class Learner implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment YAML, e.g. config/box2d_arm.yaml")
+        @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment YAML: a simulated task (config/box2d_arm.yaml) or a robot: section "
+                + "(config/pr2_example.yaml)")
         Path config;
 
         @Parameters(index = "1..*", paramLabel = "ROS_ARGS", description = "ROS arguments (__name:=, a:=b, _p:=v)")
@@ -49,17 +50,27 @@ public final class NodeCommand implements Runnable {
         @Option(names = "--output", paramLabel = "DIR", description = "run folder (default: runs/<task>-<timestamp>)")
         Path output;
 
-        @Option(names = "--trial-timeout", paramLabel = "SECONDS", defaultValue = "20",
-                description = "how long a reset or trial may take before training pauses (default: ${DEFAULT-VALUE})")
-        double trialTimeout;
+        @Option(names = "--trial-timeout", paramLabel = "SECONDS",
+                description = "how long a reset or trial may take before training pauses (default: the config's "
+                        + "robot.trial_timeout, else 20)")
+        Double trialTimeout;
 
         @Option(names = "--stay-up", description = "keep the node (services, latched status) up after training ends")
         boolean stayUp;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            if (trialTimeout != null && (!(trialTimeout > 0) || Double.isInfinite(trialTimeout))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--trial-timeout: expected a positive number of seconds, got " + trialTimeout);
+            }
+            // A bad config exits 2 with one line here, before any connection to a master is tried.
+            LearnerNode.checkConfig(config.toAbsolutePath());
             LearnerNode learner = new LearnerNode(new LearnerNode.Options(config.toAbsolutePath(), iterations, seed,
-                    output, Duration.ofMillis(Math.round(trialTimeout * 1000)), !stayUp), RobotTopics.DEFAULT,
+                    output, trialTimeout == null ? null : Duration.ofMillis(Math.round(trialTimeout * 1000)), !stayUp), RobotTopics.DEFAULT,
                     System.err);
             RosNodeRunner.run(learner, NodeConfiguration.fromCommandLine(rosArgs.toArray(String[]::new)));
             if (learner.failure() != null) {

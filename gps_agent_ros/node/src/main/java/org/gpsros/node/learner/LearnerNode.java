@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gpsros.agent.Agent;
 import org.gpsros.algorithm.IterationReport;
 import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.app.config.ConfigException;
 import org.gpsros.app.config.ConfigLoader;
 import org.gpsros.app.config.ExperimentConfig;
 import org.gpsros.app.monitor.MetricsRow;
@@ -30,7 +31,9 @@ import org.gpsros.msg.std_msgs.Header;
 import org.gpsros.msg.std_srvs.Trigger;
 import org.gpsros.msg.std_srvs.TriggerResponse;
 import org.gpsros.node.agent.RobotTimeoutException;
+import org.gpsros.node.agent.RobotDescription;
 import org.gpsros.node.agent.RosAgent;
+import org.gpsros.node.agent.RosAgentConfig;
 import org.gpsros.node.protocol.RobotProtocolException;
 import org.gpsros.node.protocol.RobotTopics;
 import org.gpsros.policy.Policy;
@@ -70,7 +73,8 @@ public final class LearnerNode implements NodeMain {
      * @param iterations override of the config's iterations, or null
      * @param seed override of the config's seed, or null
      * @param output run folder, or null for runs/&lt;task&gt;-&lt;timestamp&gt;
-     * @param trialTimeout how long a reset or trial may take before training pauses
+     * @param trialTimeout how long a reset or trial may take before training pauses, or null for the config's
+     *     robot.trial_timeout (20 s for a simulated task)
      * @param shutdownWhenDone shut the node down when training ends (so a {@code required} launch ends)
      */
     public record Options(Path config, Integer iterations, Long seed, Path output, Duration trialTimeout,
@@ -102,6 +106,26 @@ public final class LearnerNode implements NodeMain {
         this.options = options;
         this.topics = topics;
         this.log = log;
+    }
+
+    /**
+     * Loads and builds the experiment of {@code config} without ROS.
+     *
+     * @throws org.gpsros.app.config.ConfigException if the config is unreadable or does not fit its task (one line)
+     */
+    public static void checkConfig(Path config) {
+        ExperimentConfig loaded = ConfigLoader.load(config);
+        if (loaded.robot() != null) {
+            RobotDescription robot;
+            try {
+                robot = new RobotDescription(loaded.robot(), RobotTopics.DEFAULT, null);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(config + ": robot: " + e.getMessage(), e);
+            }
+            Experiment.forAgent(loaded, config.toString(), robot, "robot " + loaded.task());
+        } else {
+            Experiment.build(loaded, config.toString());
+        }
     }
 
     @Override
@@ -145,10 +169,20 @@ public final class LearnerNode implements NodeMain {
             config = config.withIterations(iterations);
         }
         Path output = options.output() != null ? options.output() : pathParameter("~output");
-        Experiment simExperiment = Experiment.build(config, options.config().toString());
-        SimAgent sim = (SimAgent) simExperiment.agent();
-        agent = RosAgent.forSimTask(node, sim.task(), topics, options.trialTimeout(), options.trialTimeout());
-        experiment = simExperiment.withAgent(new PausingAgent(agent));
+        if (config.robot() != null) {
+            RobotDescription robot = new RobotDescription(config.robot(), topics, options.trialTimeout());
+            Experiment described = Experiment.forAgent(config, options.config().toString(), robot,
+                    "robot " + config.task());
+            agent = robot.connect(node);
+            experiment = described.withAgent(new PausingAgent(agent));
+        } else {
+            Experiment simExperiment = Experiment.build(config, options.config().toString());
+            SimAgent sim = (SimAgent) simExperiment.agent();
+            Duration timeout = options.trialTimeout() != null ? options.trialTimeout()
+                    : RosAgentConfig.defaultTimeout();
+            agent = RosAgent.forSimTask(node, sim.task(), topics, timeout, timeout);
+            experiment = simExperiment.withAgent(new PausingAgent(agent));
+        }
         run = output != null ? new RunDirectory(output)
                 : RunDirectory.fresh(Path.of("runs"), config.task());
         run.create(ConfigLoader.toYaml(config));

@@ -90,6 +90,23 @@ public final class SampleMessages {
                 sensors.put(sensor, values(result.id(), byType, sensor, horizon, layout.dims().get(i)));
             }
         }
+        // Other per-step data the robot reports (gps_agent_pkg: END_EFFECTOR_POINT_JACOBIANS [T, 3n, joints] for
+        // the fk cost) are kept too, each step flattened row-major; data of another length are not per-step data.
+        for (Map.Entry<SensorType, DataType> entry : byType.entrySet()) {
+            SensorType sensor = entry.getKey();
+            int[] shape = entry.getValue().shape();
+            if (sensor == SensorType.ACTION || sensor == SensorType.NOISE || sensors.containsKey(sensor)
+                    || shape.length < 2 || shape[0] != horizon) {
+                continue;
+            }
+            long perStep = 1;
+            for (int i = 1; i < shape.length; i++) {
+                perStep *= shape[i];
+            }
+            if (perStep > 0 && perStep <= Integer.MAX_VALUE) {
+                sensors.put(sensor, values(result.id(), byType, sensor, horizon, (int) perStep));
+            }
+        }
         double[][] actions = values(result.id(), byType, SensorType.ACTION, horizon, actionDim);
         try {
             return new Sample(stateLayout, observationLayout, sensors, actions, noise);
