@@ -51,6 +51,8 @@ public final class Gmm {
     static final int NORMALIZE_CHUNK = 256;
 
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
+    /** Below this, exp underflows to exactly 0 (e^−746 is less than half the smallest subnormal double). */
+    static final double EXP_ZERO = -746.0;
 
     private final GmmConfig config;
 
@@ -491,7 +493,11 @@ public final class Gmm {
         Workspace ws = workspace;
         if (!factorsCurrent) {
             ensureFactors();
-            ParallelTasks.forEach(config.parallelism(), clusterCount, (task, k) -> factor(k, ws.scratch[task].rows));
+            ParallelTasks.forEach(config.parallelism(), clusterCount, (task, k) -> {
+                if (!factor(k, ws.scratch[task].rows)) {
+                    throw new DynamicsFitException("GMM covariance of cluster " + k + " is not positive definite");
+                }
+            });
             factorsCurrent = true;
         }
         int blocks = (count + BLOCK - 1) / BLOCK;
@@ -555,13 +561,13 @@ public final class Gmm {
             double[] r = ws.resp[k];
             if (k == 0) {
                 for (int p = from; p < to; p++) {
-                    double e = Math.exp(lo[p] - max[p]);
+                    double e = underflowingExp(lo[p] - max[p]);
                     r[p] = e;
                     sum[p] = e;
                 }
             } else {
                 for (int p = from; p < to; p++) {
-                    double e = Math.exp(lo[p] - max[p]);
+                    double e = underflowingExp(lo[p] - max[p]);
                     r[p] = e;
                     sum[p] += e;
                 }
@@ -580,6 +586,14 @@ public final class Gmm {
         }
     }
 
+    /**
+     * exp(x) for x ≤ 0, without calling {@link Math#exp} where the result is exactly 0 (x below {@link #EXP_ZERO}):
+     * most pairs of a point and a distant cluster are there.
+     */
+    private static double underflowingExp(double x) {
+        return x < EXP_ZERO ? 0.0 : Math.exp(x);
+    }
+
     private void ensureFactors() {
         if (lowerFactors == null || lowerFactors.length != clusterCount || lowerFactors[0].length != dimension * dimension) {
             lowerFactors = new double[clusterCount][dimension * dimension];
@@ -588,12 +602,16 @@ public final class Gmm {
         }
     }
 
-    /** Cholesky factor of cluster k's covariance (lower, row-major), its inverse diagonal and log-normaliser. */
-    private void factor(int k, double[][] rows) {
+    /**
+     * Cholesky factor of cluster k's covariance (lower, row-major), its inverse diagonal and log-normaliser.
+     *
+     * @return false if the covariance is not numerically positive definite (the factor is then unspecified)
+     */
+    private boolean factor(int k, double[][] rows) {
         int d = dimension;
         DenseKernels.fromFlat(covariances[k], d, rows);
         if (!DenseKernels.choleskyUpper(rows, d)) {
-            throw new DynamicsFitException("GMM covariance of cluster " + k + " is not positive definite");
+            return false;
         }
         double[] lower = lowerFactors[k];
         double[] inv = inverseDiagonals[k];
@@ -610,28 +628,37 @@ public final class Gmm {
             logDet += Math.log(lii);
         }
         logNormalizers[k] = -0.5 * d * LOG_2PI - logDet;
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // M-step
 
+    /**
+     * The M-step. One parallel pass over the clusters computes each column sum Σ_n r_nk (in point order), log of
+     * the unnormalised mass, and the refit and Cholesky factor of the cluster under its own responsibilities; the
+     * normalisation of the masses over k and the reboot test need all columns and follow on the calling thread,
+     * which then refits (uniform weights) and factors the rebooted clusters, if any. The results are those of
+     * normalising first and refitting afterwards; the factors are ready for the next E-step.
+     */
     private void mStep(double[][] data, int n) {
         Workspace ws = workspace;
         int k0 = clusterCount;
         double[] columnSums = ws.columnSums;
-        for (int k = 0; k < k0; k++) {
+        double[] newLogMass = ws.newLogMass;
+        boolean[] factored = ws.factored;
+        ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
             double[] r = ws.resp[k];
             double sum = 0.0;
             for (int p = 0; p < n; p++) {
                 sum += r[p];
             }
             columnSums[k] = sum;
-        }
-        // log π_k = logsumexp_n log r_nk, normalised over k.
-        double[] newLogMass = ws.newLogMass;
-        for (int k = 0; k < k0; k++) {
-            newLogMass[k] = columnSums[k] > 1e-250 ? Math.log(columnSums[k]) : logSumExpResponsibility(k, n);
-        }
+            // log π_k = logsumexp_n log r_nk (normalised over k below).
+            newLogMass[k] = sum > 1e-250 ? Math.log(sum) : logSumExpResponsibility(k, n);
+            refitCluster(data, n, k, false, sum, ws.scratch[task]);
+            factored[k] = factor(k, ws.scratch[task].rows);
+        });
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < k0; k++) {
             max = Math.max(max, newLogMass[k]);
@@ -642,14 +669,17 @@ public final class Gmm {
         }
         double normalizer = max + Math.log(sum);
         double rebootBelow = (1.0 / k0) * REBOOT_MASS_FRACTION;
+        boolean allFactored = true;
         for (int k = 0; k < k0; k++) {
             logMass[k] = newLogMass[k] - normalizer;
+            if (Math.exp(logMass[k]) < rebootBelow) {
+                refitCluster(data, n, k, true, columnSums[k], ws.scratch[0]);
+                factored[k] = factor(k, ws.scratch[0].rows);
+            }
+            allFactored &= factored[k];
         }
-        ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
-            boolean reboot = Math.exp(logMass[k]) < rebootBelow;
-            refitCluster(data, n, k, reboot, columnSums[k], ws.scratch[task]);
-        });
-        factorsCurrent = false;
+        // A failed factorisation is reported by the next E-step, which factors again (as without this shortcut).
+        factorsCurrent = allFactored;
     }
 
     /** log Σ_n exp(logObs_nk − logNorm_n), computed stably (used when the responsibilities underflow). */
@@ -685,12 +715,12 @@ public final class Gmm {
             double[] r = workspace.resp[k];
             double inv = 1.0 / columnSum;
             double cutoff = NEGLIGIBLE_WEIGHT / n;
+            // Branch-free compaction: every point is written, only the kept ones advance the count.
             for (int p = 0; p < n; p++) {
                 double w = r[p] * inv;
-                if (w >= cutoff) {
-                    index[count] = p;
-                    weight[count++] = w;
-                }
+                index[count] = p;
+                weight[count] = w;
+                count += w >= cutoff ? 1 : 0;
             }
         }
         double[] mu = means[k];
@@ -772,6 +802,7 @@ public final class Gmm {
         double[] pointSum = new double[0];
         double[] columnSums = new double[0];
         double[] newLogMass = new double[0];
+        boolean[] factored = new boolean[0];
         Scratch[] scratch = new Scratch[0];
 
         void ensure(int d, int k, int points, int tasks) {
@@ -788,6 +819,7 @@ public final class Gmm {
                 resp = new double[k][capacity];
                 columnSums = new double[k];
                 newLogMass = new double[k];
+                factored = new boolean[k];
             }
             if (d != dim || scratch.length < tasks || (scratch.length > 0 && scratch[0].index.length < capacity)) {
                 Scratch[] fresh = new Scratch[Math.max(tasks, scratch.length)];
