@@ -635,30 +635,19 @@ public final class Gmm {
     // M-step
 
     /**
-     * The M-step. One parallel pass over the clusters computes each column sum Σ_n r_nk (in point order), log of
-     * the unnormalised mass, and the refit and Cholesky factor of the cluster under its own responsibilities; the
-     * normalisation of the masses over k and the reboot test need all columns and follow on the calling thread,
-     * which then refits (uniform weights) and factors the rebooted clusters, if any. The results are those of
-     * normalising first and refitting afterwards; the factors are ready for the next E-step.
+     * The M-step: column sums Σ_n r_nk and the normalised log masses on the calling thread, then one parallel pass
+     * over the clusters that refits each and computes its Cholesky factor for the next E-step.
      */
     private void mStep(double[][] data, int n) {
         Workspace ws = workspace;
         int k0 = clusterCount;
         double[] columnSums = ws.columnSums;
+        columnSums(n, columnSums);
+        // log π_k = logsumexp_n log r_nk, normalised over k.
         double[] newLogMass = ws.newLogMass;
-        boolean[] factored = ws.factored;
-        ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
-            double[] r = ws.resp[k];
-            double sum = 0.0;
-            for (int p = 0; p < n; p++) {
-                sum += r[p];
-            }
-            columnSums[k] = sum;
-            // log π_k = logsumexp_n log r_nk (normalised over k below).
-            newLogMass[k] = sum > 1e-250 ? Math.log(sum) : logSumExpResponsibility(k, n);
-            refitCluster(data, n, k, false, sum, ws.scratch[task]);
-            factored[k] = factor(k, ws.scratch[task].rows);
-        });
+        for (int k = 0; k < k0; k++) {
+            newLogMass[k] = columnSums[k] > 1e-250 ? Math.log(columnSums[k]) : logSumExpResponsibility(k, n);
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < k0; k++) {
             max = Math.max(max, newLogMass[k]);
@@ -669,17 +658,58 @@ public final class Gmm {
         }
         double normalizer = max + Math.log(sum);
         double rebootBelow = (1.0 / k0) * REBOOT_MASS_FRACTION;
-        boolean allFactored = true;
         for (int k = 0; k < k0; k++) {
             logMass[k] = newLogMass[k] - normalizer;
-            if (Math.exp(logMass[k]) < rebootBelow) {
-                refitCluster(data, n, k, true, columnSums[k], ws.scratch[0]);
-                factored[k] = factor(k, ws.scratch[0].rows);
-            }
+        }
+        boolean[] factored = ws.factored;
+        ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
+            boolean reboot = Math.exp(logMass[k]) < rebootBelow;
+            refitCluster(data, n, k, reboot, columnSums[k], ws.scratch[task]);
+            factored[k] = factor(k, ws.scratch[task].rows);
+        });
+        boolean allFactored = true;
+        for (int k = 0; k < k0; k++) {
             allFactored &= factored[k];
         }
-        // A failed factorisation is reported by the next E-step, which factors again (as without this shortcut).
+        // A failed factorisation is reported by the next E-step, which factors again (as if not done here).
         factorsCurrent = allFactored;
+    }
+
+    /**
+     * sums[k] = Σ_n r_nk, each summed in point order; four clusters per pass over the points, so that four
+     * independent additions are in flight (a single sum is bound by the latency of one addition per point).
+     */
+    private void columnSums(int n, double[] sums) {
+        double[][] resp = workspace.resp;
+        int k = 0;
+        for (; k + 3 < clusterCount; k += 4) {
+            double[] r0 = resp[k];
+            double[] r1 = resp[k + 1];
+            double[] r2 = resp[k + 2];
+            double[] r3 = resp[k + 3];
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            for (int p = 0; p < n; p++) {
+                s0 += r0[p];
+                s1 += r1[p];
+                s2 += r2[p];
+                s3 += r3[p];
+            }
+            sums[k] = s0;
+            sums[k + 1] = s1;
+            sums[k + 2] = s2;
+            sums[k + 3] = s3;
+        }
+        for (; k < clusterCount; k++) {
+            double[] r = resp[k];
+            double s = 0.0;
+            for (int p = 0; p < n; p++) {
+                s += r[p];
+            }
+            sums[k] = s;
+        }
     }
 
     /** log Σ_n exp(logObs_nk − logNorm_n), computed stably (used when the responsibilities underflow). */
