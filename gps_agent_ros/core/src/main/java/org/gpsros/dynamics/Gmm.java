@@ -755,16 +755,9 @@ public final class Gmm {
         }
         double[] mu = means[k];
         Arrays.fill(mu, 0.0);
-        for (int m = 0; m < count; m++) {
-            double w = weight[m];
-            double[] x = data[index[m]];
-            for (int i = 0; i < d; i++) {
-                mu[i] += w * x[i];
-            }
-        }
         double[][] acc = scratch.rows;
         DenseKernels.zero(acc, d);
-        DenseKernels.weightedScatterUpper(data, index, weight, count, d, acc);
+        DenseKernels.weightedMomentsUpper(data, index, weight, count, d, mu, acc);
         double[] cov = covariances[k];
         for (int i = 0; i < d; i++) {
             double[] row = acc[i];
