@@ -24,11 +24,13 @@ import org.gpsros.math.SplitMix64;
  * In both modes a cluster that gets no point from the initial labels starts at the mean and covariance of all
  * the data (the reference would produce NaN there), and data with NaN or infinite values is rejected.
  *
- * <p>Numerical implementation (results agree with the reference to rounding): the E-step runs over blocks of
- * 128 points held transposed, so that the triangular solve's inner loops run over points and vectorise; the
+ * <p>Numerical implementation (results agree with the reference to rounding): the data is held transposed, and
+ * the E-step runs over blocks of {@link #BLOCK} points, each evaluated under every cluster by the fused forward
+ * substitution of {@link Mahalanobis} (inner loops over points, which vectorise) and normalised while in cache. The
  * M-step accumulates only the upper triangle and skips points whose weight in a cluster is below 1e-16/N (their
- * combined weight is below 1e-16, under the rounding of the sums); work is split over clusters on
- * {@link GmmConfig#parallelism()} threads with per-thread buffers, so results do not depend on the thread count.
+ * combined weight is below 1e-16, under the rounding of the sums); it also computes the Cholesky factors for the
+ * next E-step. Work is split over point blocks (E-step) and clusters (M-step) on {@link GmmConfig#parallelism()}
+ * threads with per-thread buffers; every sum has a fixed order, so results do not depend on the thread count.
  * Not thread-safe; if {@link #update} throws, the model's parameters are unspecified until the next successful
  * update or {@link #setState}.
  */
