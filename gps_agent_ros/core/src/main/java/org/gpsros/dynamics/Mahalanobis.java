@@ -12,11 +12,11 @@ package org.gpsros.dynamics;
  * and vectorises (its {@code LoopUnrollLimit}: about five arrays and a dozen operations): the centring goes with
  * the first chunk, and the remaining single terms go with the scaling by 1/l_ii and the sum of squares. This
  * halves the passes over the points compared with one loop per chunk, term, centring and scaling, with the same
- * operations in the same order: the results are bitwise those of the plain solve ({@link #squaredNormsByRows},
- * kept as the test oracle).
+ * operations in the same order: the results are bitwise those of the plain solve (the test oracle in
+ * MahalanobisTest).
  *
  * <p>All arrays are indexed by the point index n itself: C2 keeps a loop scalar when a loaded and a stored array
- * are indexed with different offsets. Package-private; nothing here allocates or keeps state.
+ * are indexed with different loop-invariant offsets. Package-private; nothing here allocates or keeps state.
  */
 final class Mahalanobis {
     private Mahalanobis() {
@@ -139,51 +139,6 @@ final class Mahalanobis {
                 }
             }
             default -> throw new IllegalArgumentException("singles must be 0..3, got " + singles);
-        }
-    }
-
-    /**
-     * The plain forward substitution, one loop per centring, chunk, single term and scaling (the former kernel):
-     * the test oracle of {@link #squaredNorms}.
-     */
-    static void squaredNormsByRows(double[][] xt, int from, int to, double[] mean, double[] lower,
-                                   double[] invDiag, int d, double[][] z, double[] acc) {
-        java.util.Arrays.fill(acc, from, to, 0.0);
-        for (int i = 0; i < d; i++) {
-            double[] zi = z[i];
-            double[] xi = xt[i];
-            double mi = mean[i];
-            for (int n = from; n < to; n++) {
-                zi[n] = xi[n] - mi;
-            }
-            int base = i * d;
-            int j = 0;
-            for (; j + 3 < i; j += 4) {
-                double l0 = lower[base + j];
-                double l1 = lower[base + j + 1];
-                double l2 = lower[base + j + 2];
-                double l3 = lower[base + j + 3];
-                double[] z0 = z[j];
-                double[] z1 = z[j + 1];
-                double[] z2 = z[j + 2];
-                double[] z3 = z[j + 3];
-                for (int n = from; n < to; n++) {
-                    zi[n] -= l0 * z0[n] + l1 * z1[n] + l2 * z2[n] + l3 * z3[n];
-                }
-            }
-            for (; j < i; j++) {
-                double l0 = lower[base + j];
-                double[] z0 = z[j];
-                for (int n = from; n < to; n++) {
-                    zi[n] -= l0 * z0[n];
-                }
-            }
-            double inv = invDiag[i];
-            for (int n = from; n < to; n++) {
-                double v = zi[n] * inv;
-                zi[n] = v;
-                acc[n] += v * v;
-            }
         }
     }
 }

@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 /** The fused E-step kernel against the plain forward substitution (bitwise) and a naive per-point solve. */
 class MahalanobisTest {
 
+    @Test
+    void expIsExactlyZeroBelowTheSkipThreshold() {
+        // Gmm skips Math.exp below EXP_ZERO; that must not change any responsibility.
+        assertEquals(0.0, Math.exp(Gmm.EXP_ZERO));
+        assertEquals(0.0, Math.exp(Math.nextDown(Gmm.EXP_ZERO)));
+        assertEquals(0.0, Math.exp(-1e300));
+    }
+
     /** A random lower-triangular factor with positive diagonal, row-major, and its inverse diagonal. */
     private static double[][] randomFactor(int d, SplitMix64 random) {
         double[] lower = new double[d * d];
@@ -50,7 +58,7 @@ class MahalanobisTest {
         java.util.Arrays.fill(acc, -7.0);
 
         Mahalanobis.squaredNorms(xt, from, to, mean, factor[0], factor[1], d, z, acc);
-        Mahalanobis.squaredNormsByRows(xt, from, to, mean, factor[0], factor[1], d, zPlain, accPlain);
+        squaredNormsByRows(xt, from, to, mean, factor[0], factor[1], d, zPlain, accPlain);
 
         for (int n = from; n < to; n++) {
             assertEquals(Double.doubleToRawLongBits(accPlain[n]), Double.doubleToRawLongBits(acc[n]),
@@ -86,6 +94,51 @@ class MahalanobisTest {
                     expected += y[i] * y[i];
                 }
                 assertEquals(expected, acc[n], 1e-12 * Math.max(1.0, expected), "d=" + d + ", n=" + n);
+            }
+        }
+    }
+
+    /**
+     * The plain forward substitution, one loop per centring, chunk, single term and scaling (the former kernel):
+     * the oracle of {@link Mahalanobis#squaredNorms}.
+     */
+    private static void squaredNormsByRows(double[][] xt, int from, int to, double[] mean, double[] lower,
+                                   double[] invDiag, int d, double[][] z, double[] acc) {
+        java.util.Arrays.fill(acc, from, to, 0.0);
+        for (int i = 0; i < d; i++) {
+            double[] zi = z[i];
+            double[] xi = xt[i];
+            double mi = mean[i];
+            for (int n = from; n < to; n++) {
+                zi[n] = xi[n] - mi;
+            }
+            int base = i * d;
+            int j = 0;
+            for (; j + 3 < i; j += 4) {
+                double l0 = lower[base + j];
+                double l1 = lower[base + j + 1];
+                double l2 = lower[base + j + 2];
+                double l3 = lower[base + j + 3];
+                double[] z0 = z[j];
+                double[] z1 = z[j + 1];
+                double[] z2 = z[j + 2];
+                double[] z3 = z[j + 3];
+                for (int n = from; n < to; n++) {
+                    zi[n] -= l0 * z0[n] + l1 * z1[n] + l2 * z2[n] + l3 * z3[n];
+                }
+            }
+            for (; j < i; j++) {
+                double l0 = lower[base + j];
+                double[] z0 = z[j];
+                for (int n = from; n < to; n++) {
+                    zi[n] -= l0 * z0[n];
+                }
+            }
+            double inv = invDiag[i];
+            for (int n = from; n < to; n++) {
+                double v = zi[n] * inv;
+                zi[n] = v;
+                acc[n] += v * v;
             }
         }
     }
