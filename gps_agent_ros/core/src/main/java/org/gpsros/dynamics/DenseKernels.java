@@ -127,11 +127,13 @@ final class DenseKernels {
     }
 
     /**
-     * Adds Σ_m w_m x_m x_mᵀ to the upper triangle of {@code acc} over the points {@code data[index[m]]},
-     * m ∈ [0, count), with weights {@code weight[m]}. Four points at a time, so each pass over a row of
-     * {@code acc} loads and stores it once per four rank-one terms.
+     * Adds Σ_m w_m x_m to {@code sum} and Σ_m w_m x_m x_mᵀ to the upper triangle of {@code acc} over the points
+     * {@code data[index[m]]}, m ∈ [0, count), with weights {@code weight[m]}. Four points at a time, so each pass
+     * over a row of {@code acc} loads and stores it once per four rank-one terms; the products w_m x_m[i] of row i
+     * are added to sum[i] one point at a time, in point order (as a separate loop over the points would).
      */
-    static void weightedScatterUpper(double[][] data, int[] index, double[] weight, int count, int n, double[][] acc) {
+    static void weightedMomentsUpper(double[][] data, int[] index, double[] weight, int count, int n, double[] sum,
+                                     double[][] acc) {
         int m = 0;
         for (; m + 3 < count; m += 4) {
             double[] x0 = data[index[m]];
@@ -147,6 +149,7 @@ final class DenseKernels {
                 double c1 = w1 * x1[i];
                 double c2 = w2 * x2[i];
                 double c3 = w3 * x3[i];
+                sum[i] = (((sum[i] + c0) + c1) + c2) + c3;
                 double[] row = acc[i];
                 for (int k = i; k < n; k++) {
                     row[k] += c0 * x0[k] + c1 * x1[k] + c2 * x2[k] + c3 * x3[k];
@@ -158,6 +161,7 @@ final class DenseKernels {
             double w0 = weight[m];
             for (int i = 0; i < n; i++) {
                 double c0 = w0 * x0[i];
+                sum[i] += c0;
                 double[] row = acc[i];
                 for (int k = i; k < n; k++) {
                     row[k] += c0 * x0[k];

@@ -24,11 +24,13 @@ import org.gpsros.math.SplitMix64;
  * In both modes a cluster that gets no point from the initial labels starts at the mean and covariance of all
  * the data (the reference would produce NaN there), and data with NaN or infinite values is rejected.
  *
- * <p>Numerical implementation (results agree with the reference to rounding): the E-step runs over blocks of
- * 128 points held transposed, so that the triangular solve's inner loops run over points and vectorise; the
+ * <p>Numerical implementation (results agree with the reference to rounding): the data is held transposed, and
+ * the E-step runs over blocks of {@link #BLOCK} points, each evaluated under every cluster by the fused forward
+ * substitution of {@link Mahalanobis} (inner loops over points, which vectorise) and normalised while in cache. The
  * M-step accumulates only the upper triangle and skips points whose weight in a cluster is below 1e-16/N (their
- * combined weight is below 1e-16, under the rounding of the sums); work is split over clusters on
- * {@link GmmConfig#parallelism()} threads with per-thread buffers, so results do not depend on the thread count.
+ * combined weight is below 1e-16, under the rounding of the sums); it also computes the Cholesky factors for the
+ * next E-step. Work is split over point blocks (E-step) and clusters (M-step) on {@link GmmConfig#parallelism()}
+ * threads with per-thread buffers; every sum has a fixed order, so results do not depend on the thread count.
  * Not thread-safe; if {@link #update} throws, the model's parameters are unspecified until the next successful
  * update or {@link #setState}.
  */
@@ -45,12 +47,14 @@ public final class Gmm {
     static final double NEGLIGIBLE_WEIGHT = 1e-16;
     /** Clusters with a posterior weight below this are left out of the inference moments. */
     static final double NEGLIGIBLE_CLUSTER_WEIGHT = 1e-20;
-    /** Points per E-step block. */
-    static final int BLOCK = 128;
-    /** Points per chunk of the per-point normalisation (fixed, so that sums do not depend on the threads). */
+    /** Points per E-step block (the unit of work of a thread). */
+    static final int BLOCK = 256;
+    /** Points per chunk of the log-likelihood sum (fixed, so that the sum does not depend on the threads). */
     static final int NORMALIZE_CHUNK = 256;
 
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
+    /** Below this, exp underflows to exactly 0 (e^−746 is less than half the smallest subnormal double). */
+    static final double EXP_ZERO = -746.0;
 
     private final GmmConfig config;
 
@@ -481,79 +485,115 @@ public final class Gmm {
      * Log-likelihoods of the first {@code count} transposed points under every cluster (into {@code logObs}),
      * their responsibilities (into {@code resp}) and per-point log-normalisers (into {@code logNorm}).
      *
+     * <p>The threads claim blocks of {@link #BLOCK} points one at a time; each block is evaluated under every
+     * cluster and normalised while it is in cache. The total is then summed in chunks of {@link #NORMALIZE_CHUNK}
+     * points whose sums are added in chunk order, so it does not depend on the thread count.
+     *
      * @return the total log-likelihood Σ_n logsumexp_k log p(x_n, k)
      */
     private double eStep(int count) {
         Workspace ws = workspace;
-        boolean refactor = !factorsCurrent;
-        if (refactor) {
+        if (!factorsCurrent) {
             ensureFactors();
-        }
-        ParallelTasks.forEach(config.parallelism(), clusterCount, (task, k) -> {
-            Scratch scratch = ws.scratch[task];
-            if (refactor) {
-                factor(k, scratch.rows);
-            }
-            double[] out = ws.logObs[k];
-            double base = logNormalizers[k];
-            double lm = logMass[k];
-            for (int p0 = 0; p0 < count; p0 += BLOCK) {
-                int nb = Math.min(BLOCK, count - p0);
-                squaredMahalanobis(ws.transposed, p0, nb, means[k], lowerFactors[k], inverseDiagonals[k],
-                        dimension, scratch.block, scratch.accumulator);
-                double[] acc = scratch.accumulator;
-                for (int i = 0; i < nb; i++) {
-                    out[p0 + i] = (base - 0.5 * acc[i]) + lm;
+            ParallelTasks.forEach(config.parallelism(), clusterCount, (task, k) -> {
+                if (!factor(k, ws.scratch[task].rows)) {
+                    throw new DynamicsFitException("GMM covariance of cluster " + k + " is not positive definite");
                 }
-            }
-        });
-        factorsCurrent = true;
-        // Normalise per point: logsumexp over clusters and responsibilities, in chunks of points whose partial
-        // log-likelihoods are added in chunk order (the same sum whatever the thread count).
-        int chunks = (count + NORMALIZE_CHUNK - 1) / NORMALIZE_CHUNK;
-        double[] partial = ws.chunkSums(chunks);
-        int normalizeTasks = Math.min(config.parallelism(), chunks);
-        ParallelTasks.run(normalizeTasks, task -> {
-            for (int c = task; c < chunks; c += normalizeTasks) {
-                partial[c] = normalize(c * NORMALIZE_CHUNK, Math.min(count, (c + 1) * NORMALIZE_CHUNK));
-            }
-        });
+            });
+            factorsCurrent = true;
+        }
+        int blocks = (count + BLOCK - 1) / BLOCK;
+        ParallelTasks.forEach(config.parallelism(), blocks,
+                (task, b) -> eStepBlock(b * BLOCK, Math.min(count, (b + 1) * BLOCK), ws.scratch[task]));
+        double[] logNorm = ws.logNorm;
         double total = 0.0;
-        for (int c = 0; c < chunks; c++) {
-            total += partial[c];
+        for (int c0 = 0; c0 < count; c0 += NORMALIZE_CHUNK) {
+            int c1 = Math.min(count, c0 + NORMALIZE_CHUNK);
+            double chunk = 0.0;
+            for (int p = c0; p < c1; p++) {
+                chunk += logNorm[p];
+            }
+            total += chunk;
         }
         return total;
     }
 
-    /** Responsibilities and log-normalisers of points [from, to); returns the sum of their log-normalisers. */
-    private double normalize(int from, int to) {
+    /** The E-step of points [from, to): log p(x_n, k) for every cluster, then the normalisation. */
+    private void eStepBlock(int from, int to, Scratch scratch) {
         Workspace ws = workspace;
-        double[] logNorm = ws.logNorm;
-        double sumOfLogs = 0.0;
-        for (int p = from; p < to; p++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < clusterCount; k++) {
-                max = Math.max(max, ws.logObs[k][p]);
+        double[] acc = scratch.accumulator;
+        for (int k = 0; k < clusterCount; k++) {
+            Mahalanobis.squaredNorms(ws.transposed, from, to, means[k], lowerFactors[k], inverseDiagonals[k],
+                    dimension, scratch.block, acc);
+            double[] out = ws.logObs[k];
+            double base = logNormalizers[k];
+            double lm = logMass[k];
+            for (int p = from; p < to; p++) {
+                out[p] = (base - 0.5 * acc[p]) + lm;
             }
-            if (!(max > Double.NEGATIVE_INFINITY) || max == Double.POSITIVE_INFINITY) {
-                throw new DynamicsFitException("GMM E-step: point " + p + " has log-likelihood " + max
+        }
+        normalize(from, to);
+    }
+
+    /**
+     * Responsibilities r_nk = exp(log p(x_n, k) − lse_n) and log-normalisers lse_n = logsumexp_k log p(x_n, k) of
+     * the points [from, to), computed stably with the per-point maximum. The loops run over the points with the
+     * cluster outermost (stride 1, vectorisable except for exp); per point, the maximum and the sum run over k in
+     * order, exactly as a per-point loop would.
+     */
+    private void normalize(int from, int to) {
+        Workspace ws = workspace;
+        double[] max = ws.pointMax;
+        double[] sum = ws.pointSum;
+        System.arraycopy(ws.logObs[0], from, max, from, to - from);
+        for (int k = 1; k < clusterCount; k++) {
+            double[] lo = ws.logObs[k];
+            for (int p = from; p < to; p++) {
+                max[p] = Math.max(max[p], lo[p]);
+            }
+        }
+        for (int p = from; p < to; p++) {
+            if (!(max[p] > Double.NEGATIVE_INFINITY) || max[p] == Double.POSITIVE_INFINITY) {
+                throw new DynamicsFitException("GMM E-step: point " + p + " has log-likelihood " + max[p]
                         + " under every cluster");
             }
-            double sum = 0.0;
-            for (int k = 0; k < clusterCount; k++) {
-                double e = Math.exp(ws.logObs[k][p] - max);
-                ws.resp[k][p] = e;
-                sum += e;
-            }
-            double inv = 1.0 / sum;
-            for (int k = 0; k < clusterCount; k++) {
-                ws.resp[k][p] *= inv;
-            }
-            double lse = max + Math.log(sum);
-            logNorm[p] = lse;
-            sumOfLogs += lse;
         }
-        return sumOfLogs;
+        for (int k = 0; k < clusterCount; k++) {
+            double[] lo = ws.logObs[k];
+            double[] r = ws.resp[k];
+            if (k == 0) {
+                for (int p = from; p < to; p++) {
+                    double e = underflowingExp(lo[p] - max[p]);
+                    r[p] = e;
+                    sum[p] = e;
+                }
+            } else {
+                for (int p = from; p < to; p++) {
+                    double e = underflowingExp(lo[p] - max[p]);
+                    r[p] = e;
+                    sum[p] += e;
+                }
+            }
+        }
+        double[] logNorm = ws.logNorm;
+        for (int p = from; p < to; p++) {
+            logNorm[p] = max[p] + Math.log(sum[p]);
+            sum[p] = 1.0 / sum[p];
+        }
+        for (int k = 0; k < clusterCount; k++) {
+            double[] r = ws.resp[k];
+            for (int p = from; p < to; p++) {
+                r[p] *= sum[p];
+            }
+        }
+    }
+
+    /**
+     * exp(x) for x ≤ 0, without calling {@link Math#exp} where the result is exactly 0 (x below {@link #EXP_ZERO}):
+     * most pairs of a point and a distant cluster are there.
+     */
+    private static double underflowingExp(double x) {
+        return x < EXP_ZERO ? 0.0 : Math.exp(x);
     }
 
     private void ensureFactors() {
@@ -564,12 +604,16 @@ public final class Gmm {
         }
     }
 
-    /** Cholesky factor of cluster k's covariance (lower, row-major), its inverse diagonal and log-normaliser. */
-    private void factor(int k, double[][] rows) {
+    /**
+     * Cholesky factor of cluster k's covariance (lower, row-major), its inverse diagonal and log-normaliser.
+     *
+     * @return false if the covariance is not numerically positive definite (the factor is then unspecified)
+     */
+    private boolean factor(int k, double[][] rows) {
         int d = dimension;
         DenseKernels.fromFlat(covariances[k], d, rows);
         if (!DenseKernels.choleskyUpper(rows, d)) {
-            throw new DynamicsFitException("GMM covariance of cluster " + k + " is not positive definite");
+            return false;
         }
         double[] lower = lowerFactors[k];
         double[] inv = inverseDiagonals[k];
@@ -586,69 +630,21 @@ public final class Gmm {
             logDet += Math.log(lii);
         }
         logNormalizers[k] = -0.5 * d * LOG_2PI - logDet;
-    }
-
-    /**
-     * acc[n] = ‖L⁻¹(x_n − μ)‖² for the points p0 .. p0+nb−1 of the transposed data {@code xt} (D rows), by
-     * forward substitution with the points as the vector dimension. Locals: z = the block's centred points,
-     * overwritten row by row with y = L⁻¹ z; l0..l3 = four entries of row i of L.
-     */
-    static void squaredMahalanobis(double[][] xt, int p0, int nb, double[] mean, double[] lower, double[] invDiag,
-                                   int d, double[][] z, double[] acc) {
-        Arrays.fill(acc, 0, nb, 0.0);
-        for (int i = 0; i < d; i++) {
-            double[] zi = z[i];
-            double[] xi = xt[i];
-            double mi = mean[i];
-            for (int n = 0; n < nb; n++) {
-                zi[n] = xi[p0 + n] - mi;
-            }
-            int base = i * d;
-            int j = 0;
-            for (; j + 3 < i; j += 4) {
-                double l0 = lower[base + j];
-                double l1 = lower[base + j + 1];
-                double l2 = lower[base + j + 2];
-                double l3 = lower[base + j + 3];
-                double[] z0 = z[j];
-                double[] z1 = z[j + 1];
-                double[] z2 = z[j + 2];
-                double[] z3 = z[j + 3];
-                for (int n = 0; n < nb; n++) {
-                    zi[n] -= l0 * z0[n] + l1 * z1[n] + l2 * z2[n] + l3 * z3[n];
-                }
-            }
-            for (; j < i; j++) {
-                double l0 = lower[base + j];
-                double[] z0 = z[j];
-                for (int n = 0; n < nb; n++) {
-                    zi[n] -= l0 * z0[n];
-                }
-            }
-            double inv = invDiag[i];
-            for (int n = 0; n < nb; n++) {
-                double v = zi[n] * inv;
-                zi[n] = v;
-                acc[n] += v * v;
-            }
-        }
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // M-step
 
+    /**
+     * The M-step: column sums Σ_n r_nk and the normalised log masses on the calling thread, then one parallel pass
+     * over the clusters that refits each and computes its Cholesky factor for the next E-step.
+     */
     private void mStep(double[][] data, int n) {
         Workspace ws = workspace;
         int k0 = clusterCount;
         double[] columnSums = ws.columnSums;
-        for (int k = 0; k < k0; k++) {
-            double[] r = ws.resp[k];
-            double sum = 0.0;
-            for (int p = 0; p < n; p++) {
-                sum += r[p];
-            }
-            columnSums[k] = sum;
-        }
+        columnSums(n, columnSums);
         // log π_k = logsumexp_n log r_nk, normalised over k.
         double[] newLogMass = ws.newLogMass;
         for (int k = 0; k < k0; k++) {
@@ -667,11 +663,55 @@ public final class Gmm {
         for (int k = 0; k < k0; k++) {
             logMass[k] = newLogMass[k] - normalizer;
         }
+        boolean[] factored = ws.factored;
         ParallelTasks.forEach(config.parallelism(), k0, (task, k) -> {
             boolean reboot = Math.exp(logMass[k]) < rebootBelow;
             refitCluster(data, n, k, reboot, columnSums[k], ws.scratch[task]);
+            factored[k] = factor(k, ws.scratch[task].rows);
         });
-        factorsCurrent = false;
+        boolean allFactored = true;
+        for (int k = 0; k < k0; k++) {
+            allFactored &= factored[k];
+        }
+        // A failed factorisation is reported by the next E-step, which factors again (as if not done here).
+        factorsCurrent = allFactored;
+    }
+
+    /**
+     * sums[k] = Σ_n r_nk, each summed in point order; four clusters per pass over the points, so that four
+     * independent additions are in flight (a single sum is bound by the latency of one addition per point).
+     */
+    private void columnSums(int n, double[] sums) {
+        double[][] resp = workspace.resp;
+        int k = 0;
+        for (; k + 3 < clusterCount; k += 4) {
+            double[] r0 = resp[k];
+            double[] r1 = resp[k + 1];
+            double[] r2 = resp[k + 2];
+            double[] r3 = resp[k + 3];
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            for (int p = 0; p < n; p++) {
+                s0 += r0[p];
+                s1 += r1[p];
+                s2 += r2[p];
+                s3 += r3[p];
+            }
+            sums[k] = s0;
+            sums[k + 1] = s1;
+            sums[k + 2] = s2;
+            sums[k + 3] = s3;
+        }
+        for (; k < clusterCount; k++) {
+            double[] r = resp[k];
+            double s = 0.0;
+            for (int p = 0; p < n; p++) {
+                s += r[p];
+            }
+            sums[k] = s;
+        }
     }
 
     /** log Σ_n exp(logObs_nk − logNorm_n), computed stably (used when the responsibilities underflow). */
@@ -707,26 +747,19 @@ public final class Gmm {
             double[] r = workspace.resp[k];
             double inv = 1.0 / columnSum;
             double cutoff = NEGLIGIBLE_WEIGHT / n;
+            // Branch-free compaction: every point is written, only the kept ones advance the count.
             for (int p = 0; p < n; p++) {
                 double w = r[p] * inv;
-                if (w >= cutoff) {
-                    index[count] = p;
-                    weight[count++] = w;
-                }
+                index[count] = p;
+                weight[count] = w;
+                count += w >= cutoff ? 1 : 0;
             }
         }
         double[] mu = means[k];
         Arrays.fill(mu, 0.0);
-        for (int m = 0; m < count; m++) {
-            double w = weight[m];
-            double[] x = data[index[m]];
-            for (int i = 0; i < d; i++) {
-                mu[i] += w * x[i];
-            }
-        }
         double[][] acc = scratch.rows;
         DenseKernels.zero(acc, d);
-        DenseKernels.weightedScatterUpper(data, index, weight, count, d, acc);
+        DenseKernels.weightedMomentsUpper(data, index, weight, count, d, mu, acc);
         double[] cov = covariances[k];
         for (int i = 0; i < d; i++) {
             double[] row = acc[i];
@@ -790,8 +823,11 @@ public final class Gmm {
         double[][] logObs = new double[0][];
         double[][] resp = new double[0][];
         double[] logNorm = new double[0];
+        double[] pointMax = new double[0];
+        double[] pointSum = new double[0];
         double[] columnSums = new double[0];
         double[] newLogMass = new double[0];
+        boolean[] factored = new boolean[0];
         Scratch[] scratch = new Scratch[0];
 
         void ensure(int d, int k, int points, int tasks) {
@@ -800,12 +836,15 @@ public final class Gmm {
                 capacity = Math.max(points, capacity);
                 transposed = new double[d][capacity];
                 logNorm = new double[capacity];
+                pointMax = new double[capacity];
+                pointSum = new double[capacity];
             }
             if (grow || k != clusters) {
                 logObs = new double[k][capacity];
                 resp = new double[k][capacity];
                 columnSums = new double[k];
                 newLogMass = new double[k];
+                factored = new boolean[k];
             }
             if (d != dim || scratch.length < tasks || (scratch.length > 0 && scratch[0].index.length < capacity)) {
                 Scratch[] fresh = new Scratch[Math.max(tasks, scratch.length)];
@@ -813,8 +852,8 @@ public final class Gmm {
                     Scratch s = new Scratch();
                     s.rows = new double[d][d];
                     s.vector = new double[d];
-                    s.block = new double[d][BLOCK];
-                    s.accumulator = new double[BLOCK];
+                    s.block = new double[d][capacity];
+                    s.accumulator = new double[capacity];
                     s.index = new int[capacity];
                     s.weight = new double[capacity];
                     fresh[t] = s;
@@ -823,15 +862,6 @@ public final class Gmm {
             }
             dim = d;
             clusters = k;
-        }
-
-        private double[] chunkSums = new double[0];
-
-        double[] chunkSums(int chunks) {
-            if (chunkSums.length < chunks) {
-                chunkSums = new double[chunks];
-            }
-            return chunkSums;
         }
 
         void transposePoint(double[] x, int column) {

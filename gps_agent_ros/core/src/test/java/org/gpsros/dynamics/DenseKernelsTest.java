@@ -94,7 +94,7 @@ class DenseKernelsTest {
     }
 
     @Property(tries = 20)
-    void weightedScatterMatchesNaiveSum(@ForAll @IntRange(min = 0, max = 11) int count,
+    void weightedMomentsMatchNaiveSums(@ForAll @IntRange(min = 0, max = 11) int count,
                                         @ForAll @IntRange(min = 1, max = 13) int n, @ForAll long seed) {
         SplitMix64 random = new SplitMix64(seed);
         double[][] data = new double[15][n];
@@ -108,8 +108,15 @@ class DenseKernelsTest {
             weight[m] = random.nextUniform();
         }
         double[][] acc = new double[n][n];
-        DenseKernels.weightedScatterUpper(data, index, weight, count, n, acc);
+        double[] sum = new double[n];
+        DenseKernels.weightedMomentsUpper(data, index, weight, count, n, sum, acc);
         for (int i = 0; i < n; i++) {
+            double expectedSum = 0.0;
+            for (int m = 0; m < count; m++) {
+                expectedSum += weight[m] * data[index[m]][i];
+            }
+            assertEquals(Double.doubleToLongBits(expectedSum), Double.doubleToLongBits(sum[i]),
+                    "the weighted sum is accumulated in point order");
             for (int j = i; j < n; j++) {
                 double expected = 0.0;
                 for (int m = 0; m < count; m++) {

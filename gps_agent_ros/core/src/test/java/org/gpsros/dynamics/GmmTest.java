@@ -411,6 +411,41 @@ class GmmTest {
     }
 
     @Test
+    void aCovarianceThatIsNotPositiveDefiniteIsReportedByTheNextEStep() {
+        // 1e9 + small offsets: E[x²] − μ² cancels to −128 (the reference's uncentred M-step formula).
+        double[][] data = new double[10][1];
+        for (int n = 0; n < 10; n++) {
+            data[n][0] = 1e9 + n * 1e-3;
+        }
+        Gmm oneStep = new Gmm(GmmConfig.defaults().withMaxIterations(1));
+        GmmFitSummary summary = oneStep.update(data, 1, new int[10]); // E-step, M-step: no E-step after it
+        assertEquals(GmmFitSummary.StopReason.MAX_ITERATIONS, summary.stopReason());
+        assertTrue(oneStep.state().covariances()[0][0] < 0, "the data must give a negative variance");
+        DynamicsFitException inference = assertThrows(DynamicsFitException.class, () -> oneStep.inference(data));
+        assertTrue(inference.getMessage().contains("cluster 0 is not positive definite"), inference.getMessage());
+
+        for (int threads : new int[] {1, 2}) {
+            Gmm twoSteps = new Gmm(GmmConfig.defaults().withMaxIterations(2).withParallelism(threads));
+            DynamicsFitException update = assertThrows(DynamicsFitException.class,
+                    () -> twoSteps.update(data, 1, new int[10]));
+            assertTrue(update.getMessage().contains("not positive definite"), update.getMessage());
+        }
+    }
+
+    @Test
+    void aRestoredStateWithAnIndefiniteCovarianceIsRejectedByTheEStep() {
+        double[][] data = blobs(30, 1.0, 23L);
+        Gmm gmm = gmm(ReferenceCompatibility.CORRECTED, 5);
+        gmm.update(data, 2, new SplitMix64(1));
+        GmmState s = gmm.state();
+        double[][] covariances = {s.covariances()[0], s.covariances()[1].clone()};
+        covariances[1][0] = -1.0;
+        gmm.setState(new GmmState(5, 30, s.means(), covariances, s.logMass()));
+        DynamicsFitException e = assertThrows(DynamicsFitException.class, () -> gmm.update(data, 2, new SplitMix64(1)));
+        assertTrue(e.getMessage().contains("cluster 1 is not positive definite"), e.getMessage());
+    }
+
+    @Test
     void invalidInputIsRejectedWithAClearMessage() {
         double[][] data = blobs(30, 1.0, 20L);
         data[7][3] = Double.NaN;
