@@ -86,7 +86,8 @@ class ActionNoiseTest {
             for (double[] row : noise) {
                 squares += (row[j] - mean) * (row[j] - mean);
             }
-            assertEquals(1.0, Math.sqrt(squares / horizon), 1e-12, "std of action " + j);
+            // Heavily smoothed short signals have a small std before rescaling, which magnifies rounding.
+            assertEquals(1.0, Math.sqrt(squares / horizon), 1e-9, "std of action " + j);
         }
     }
 
