@@ -84,9 +84,18 @@ public final class LqrBenchmark {
         System.out.printf("median ms: backward %.4f  forward(states) %.4f  kl %.4f  update(cached inputs) %.4f  "
                         + "update(fresh inputs) %.4f   [sink %.3g]%n", median(backwardTimes), median(forwardTimes),
                 median(klTimes), median(updateTimes), median(freshUpdateTimes), sink);
+        System.out.printf("p10 ms:    backward %.4f  forward(states) %.4f  kl %.4f  update(cached inputs) %.4f  "
+                        + "update(fresh inputs) %.4f%n", quantile(backwardTimes, 0.1), quantile(forwardTimes, 0.1),
+                quantile(klTimes, 0.1), quantile(updateTimes, 0.1), quantile(freshUpdateTimes, 0.1));
         System.out.printf("min ms:    backward %.4f  forward(states) %.4f  kl %.4f  update(cached inputs) %.4f  "
                         + "update(fresh inputs) %.4f%n", min(backwardTimes), min(forwardTimes), min(klTimes),
                 min(updateTimes), min(freshUpdateTimes));
+    }
+
+    static double quantile(double[] a, double q) {
+        double[] c = a.clone();
+        Arrays.sort(c);
+        return c[(int) (q * (c.length - 1))];
     }
 
     static double median(double[] a) {
