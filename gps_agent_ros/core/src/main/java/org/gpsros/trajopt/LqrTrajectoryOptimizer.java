@@ -237,11 +237,19 @@ public final class LqrTrajectoryOptimizer {
     }
 
     private double klOfWorkingController(LocalModel model) {
+        double kl;
         if (config.usePreviousDistribution()) {
-            return ws.klToReference(ws.previousStateMean, ws.previousStateCovariance);
+            kl = ws.klToReference(ws.previousStateMean, ws.previousStateCovariance);
+        } else {
+            ws.forwardWorking(model.initialState());
+            kl = ws.klToReference(ws.stateMean, ws.stateCovariance);
         }
-        ws.forwardWorking(model.initialState());
-        return ws.klToReference(ws.stateMean, ws.stateCovariance);
+        if (!Double.isFinite(kl)) {
+            throw new IllegalArgumentException("the KL divergence of the new controller is " + kl + ": check the "
+                    + "initial-state distribution, the dynamics covariance and the KL reference controller for "
+                    + "NaN or infinite values");
+        }
+        return kl;
     }
 
     // ---------------------------------------------------------------------------------------------------------

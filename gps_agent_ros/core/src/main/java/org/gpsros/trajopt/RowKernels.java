@@ -2,8 +2,13 @@ package org.gpsros.trajopt;
 
 /**
  * Allocation-free loops on matrix rows ({@code double[]} each) for the LQR hot paths. Every inner loop indexes
- * all its arrays with the same loop variable, which lets the JIT vectorise it (java-dependencies.md §9); the
- * four-row form keeps one load and store of the output per four fused multiply-adds.
+ * all its arrays with the same loop variable, which lets the JIT vectorise it (java-dependencies.md §9).
+ *
+ * <p>Measured on the project box (JDK 17 C2, default flags, AVX-512, rows of 26–33 values): bodies of up to four
+ * {@code Math.fma} terms are unrolled and vectorised (≈ 0.11–0.17 ns per multiply-add); an eight-term body
+ * exceeds the default {@code LoopUnrollLimit} and stays scalar (≈ 0.3–0.45 ns). Two or four outputs sharing two
+ * input rows ({@link #addRowsPair}, {@link #addRowsQuad}) were the fastest shapes; results are rounding-level
+ * different from the reference's BLAS order.
  */
 final class RowKernels {
     private RowKernels() {

@@ -156,6 +156,19 @@ class LqrBehaviourTest {
     }
 
     @Test
+    void nonFiniteKlIsReportedNotReturned() {
+        LocalModel base = RandomProblems.model(13, 4, 2, 1);
+        double[] cov = base.initialState().covariance().clone();
+        cov[0] = Double.POSITIVE_INFINITY;
+        LocalModel model = new LocalModel(base.cost(), base.dynamics(),
+                new InitialStateDistribution(base.initialState().mean(), cov));
+        LqrTrajectoryOptimizer optimizer = new LqrTrajectoryOptimizer(LqrConfig.defaults(), 4, 2, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> optimizer.update(model, CostAugmentation.trajOpt(RandomProblems.policy(14, 4, 2, 1), 0), 0.2, 1.0));
+        assertTrue(e.getMessage().contains("initial-state"), e.getMessage());
+    }
+
+    @Test
     void hopelessProblemWithoutNanSaysSo() {
         int horizon = 3;
         int dX = 2;

@@ -1,5 +1,7 @@
 package org.gpsros.trajopt;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.gpsros.dynamics.LinearGaussianDynamics;
 import org.gpsros.policy.LinearGaussianPolicy;
@@ -50,19 +52,26 @@ public final class LqrBenchmark {
         double[] klTimes = new double[rounds];
         double[] updateTimes = new double[rounds];
         double[] freshUpdateTimes = new double[rounds];
+        double[] updateCpu = new double[rounds];
+        double[] backwardCpu = new double[rounds];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double sink = 0;
         LinearGaussianDynamics dyn = model.dynamics();
         for (int warm = 0; warm < 2; warm++) {
             for (int i = 0; i < rounds; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 ws.backwardGlobal(augmentation, 1.0);
                 long t1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
                 ws.forwardWorking(model.initialState());
                 long t2 = System.nanoTime();
                 sink += ws.klToReference(ws.stateMean, ws.stateCovariance);
+                long c2 = threads.getCurrentThreadCpuTime();
                 long t3 = System.nanoTime();
                 TrajectoryUpdate u = optimizer.update(model, augmentation, 0.2, 1.0);
                 long t4 = System.nanoTime();
+                long c3 = threads.getCurrentThreadCpuTime();
                 // Fresh objects: every conversion and the augmentation's KL terms are recomputed.
                 LocalModel fresh = new LocalModel(model.cost(), new LinearGaussianDynamics(dyn.horizon(), dyn.stateDim(),
                         dyn.actionDim(), dyn.jacobian(), dyn.offset(), dyn.covariance()), model.initialState());
@@ -79,14 +88,27 @@ public final class LqrBenchmark {
                 klTimes[i] = (t3 - t2) * 1e-6;
                 updateTimes[i] = (t4 - t3) * 1e-6;
                 freshUpdateTimes[i] = (t6 - t5) * 1e-6;
+                backwardCpu[i] = (c1 - c0) * 1e-6;
+                updateCpu[i] = (c3 - c2) * 1e-6;
             }
         }
         System.out.printf("median ms: backward %.4f  forward(states) %.4f  kl %.4f  update(cached inputs) %.4f  "
                         + "update(fresh inputs) %.4f   [sink %.3g]%n", median(backwardTimes), median(forwardTimes),
                 median(klTimes), median(updateTimes), median(freshUpdateTimes), sink);
+        System.out.printf("p10 ms:    backward %.4f  forward(states) %.4f  kl %.4f  update(cached inputs) %.4f  "
+                        + "update(fresh inputs) %.4f%n", quantile(backwardTimes, 0.1), quantile(forwardTimes, 0.1),
+                quantile(klTimes, 0.1), quantile(updateTimes, 0.1), quantile(freshUpdateTimes, 0.1));
+        System.out.printf("thread-CPU ms: backward median %.4f p10 %.4f  update median %.4f p10 %.4f%n",
+                median(backwardCpu), quantile(backwardCpu, 0.1), median(updateCpu), quantile(updateCpu, 0.1));
         System.out.printf("min ms:    backward %.4f  forward(states) %.4f  kl %.4f  update(cached inputs) %.4f  "
                         + "update(fresh inputs) %.4f%n", min(backwardTimes), min(forwardTimes), min(klTimes),
                 min(updateTimes), min(freshUpdateTimes));
+    }
+
+    static double quantile(double[] a, double q) {
+        double[] c = a.clone();
+        Arrays.sort(c);
+        return c[(int) (q * (c.length - 1))];
     }
 
     static double median(double[] a) {
