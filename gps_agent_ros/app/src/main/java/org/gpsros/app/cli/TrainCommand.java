@@ -70,17 +70,35 @@ final class TrainCommand implements Callable<Integer> {
             }
             experiment = Experiment.build(resumed, run.configFile().toString());
             run.rewriteConfig(ConfigLoader.toYaml(resumed));
-            new Trainer(experiment, run, System.err, progressBars()).resume();
+            keepingCheckpoints(run, () -> new Trainer(experiment, run, System.err, progressBars()).resume());
         } else {
             experiment = Experiment.build(requested, config.toString());
             run = output != null ? new RunDirectory(output) : RunDirectory.fresh(Path.of("runs"), requested.task());
             run.create(ConfigLoader.toYaml(requested));
             System.err.println("gps: training " + requested.task() + " (seed " + requested.seed() + ", "
                     + requested.iterations() + " iterations) into " + run.root());
-            new Trainer(experiment, run, System.err, progressBars()).train();
+            keepingCheckpoints(run, () -> new Trainer(experiment, run, System.err, progressBars()).train());
         }
         System.out.println(run.root());
         System.err.println("gps: done: " + run.root() + " (config.yaml, metrics.csv, learning_curve.png, checkpoints/)");
         return 0;
+    }
+
+    /**
+     * Runs training; a failure mid-run (a diverged rollout, a trajectory update that found no solution) is reported
+     * with what the run folder still holds, since every completed iteration's checkpoint is kept.
+     */
+    private static void keepingCheckpoints(RunDirectory run, Runnable training) {
+        try {
+            training.run();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String kept = run.checkpoints().newest()
+                    .map(i -> "; " + run.root() + " keeps iterations 0.." + i + " (continue with --resume --output "
+                            + run.root() + ")")
+                    .orElse("; no iteration completed");
+            throw new IllegalStateException(e.getMessage() + kept, e);
+        }
     }
 }
