@@ -56,20 +56,100 @@ public final class SimRobot {
                              double maxLatenessMs, double meanPeriodMs, double stdPeriodMs) {
     }
 
+    /**
+     * How a JOINT_SPACE PositionCommand reaches its target: {@code EXACT} rebuilds the world at the target at rest
+     * (samples bit-identical to the in-process simulator), {@code PD} drives the joints there under the command's PD
+     * gains, as gps_agent_pkg's position controller does on a real robot.
+     */
+    public enum ResetMode {
+        EXACT, PD;
+
+        /** @throws IllegalArgumentException naming the accepted values */
+        public static ResetMode parse(String name) {
+            for (ResetMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(name)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("reset_mode '" + name + "' is not one of exact, pd");
+        }
+    }
+
+    /**
+     * Settings of a PD reset.
+     *
+     * @param positionTolerance settled when every controlled joint is within this of its target (rad or m)
+     * @param speedTolerance    and every controlled joint moves slower than this (rad/s or m/s)
+     * @param timeoutSeconds    simulated time after which the reset gives up and reports itself unsettled
+     * @param maxAbsCommand     the PD output (the arm's commanded joint speed, the point mass's force) is clamped to
+     *                          ±this and to ±{@link Limits#maxAbsAction()}; the arm's motors add their torque limit
+     * @param defaultGains      p, i, d, i_clamp used for every joint when a command's pd_gains is empty
+     */
+    public record PdResetSettings(double positionTolerance, double speedTolerance, double timeoutSeconds,
+                                  double maxAbsCommand, double[] defaultGains) {
+        public PdResetSettings {
+            if (!(positionTolerance > 0) || !(speedTolerance > 0) || !(timeoutSeconds > 0) || !(maxAbsCommand > 0)) {
+                throw new IllegalArgumentException("PD reset positionTolerance, speedTolerance, timeoutSeconds, "
+                        + "maxAbsCommand must be > 0, got " + positionTolerance + ", " + speedTolerance + ", "
+                        + timeoutSeconds + ", " + maxAbsCommand);
+            }
+            defaultGains = defaultGains.clone();
+            checkGains(defaultGains, 1, "PD reset defaultGains");
+        }
+
+        /** 1e-3 rad and 1e-2 rad/s within 10 s, commands up to ±5, gains p 4, i 0, d 0.1, i_clamp 0. */
+        public static PdResetSettings defaults() {
+            return new PdResetSettings(1e-3, 1e-2, 10.0, 5.0, new double[] {4.0, 0.0, 0.1, 0.0});
+        }
+
+        @Override
+        public double[] defaultGains() {
+            return defaultGains.clone();
+        }
+    }
+
+    /**
+     * The outcome of the last reset.
+     *
+     * @param settled          whether the joints reached the tolerance (always true for an EXACT reset)
+     * @param steps            control steps the PD reset ran (0 for EXACT)
+     * @param maxPositionError the largest |target − joint| at the end
+     * @param maxSpeed         the largest |joint speed| at the end
+     */
+    public record ResetOutcome(int id, ResetMode mode, boolean settled, int steps, double maxPositionError,
+                               double maxSpeed) {
+        /** One line for the robot's log. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%s reset id %d %s after %d steps: max joint error %.3g, "
+                    + "max joint speed %.3g", mode.name().toLowerCase(java.util.Locale.ROOT), id,
+                    settled ? "settled" : "did NOT settle (timed out)", steps, maxPositionError, maxSpeed);
+        }
+    }
+
     private static final double CONDITION_MATCH = 1e-9;
 
     private final SimTask task;
     private final Limits limits;
+    private final ResetMode resetMode;
+    private final PdResetSettings pdSettings;
     private final int stateDim;
     private final SensorLayout layout;
     private SimWorld world;
     private final double[] state;
     private String lastSafetyStop;
     private StepTiming lastTiming;
+    private ResetOutcome lastReset;
 
+    /** A robot with {@link ResetMode#EXACT} resets. */
     public SimRobot(SimTask task, Limits limits) {
+        this(task, limits, ResetMode.EXACT, PdResetSettings.defaults());
+    }
+
+    public SimRobot(SimTask task, Limits limits, ResetMode resetMode, PdResetSettings pdSettings) {
         this.task = task;
         this.limits = limits;
+        this.resetMode = resetMode;
+        this.pdSettings = pdSettings;
         this.layout = task.stateLayout();
         this.stateDim = layout.dimension();
         this.state = new double[stateDim];
@@ -96,21 +176,142 @@ public final class SimRobot {
         return lastTiming;
     }
 
+    /** The outcome of the last JOINT_SPACE reset, or null. */
+    public ResetOutcome lastReset() {
+        return lastReset;
+    }
+
+    public ResetMode resetMode() {
+        return resetMode;
+    }
+
     /**
      * PositionCommand: JOINT_SPACE (mode 1) puts the world at rest at the target. For the simulator {@code data} holds
      * the values of the task's first state sensor (the arm's joint angles, the point mass's position); the rest of the
      * state starts at rest. A target equal (1e-9) to a condition's x0 restores exactly that condition's world. Modes 0
      * (no control) and 2 (task space, not implemented by the reference either) leave the world as it is.
      *
+     * <p>In {@link ResetMode#PD} the world is not rebuilt: see {@link #pdReset}. Either way {@link #lastReset()} tells
+     * whether the robot settled, and the returned SampleResult holds the state actually reached.
+     *
      * @return the 1-step SampleResult of the state after the reset
-     * @throws IllegalArgumentException if the target has the wrong size or breaks the task's conventions
+     * @throws IllegalArgumentException if the target has the wrong size or breaks the task's conventions, or (PD) the
+     *                                  pd_gains are not 4 finite, non-negative numbers per joint
      */
     public SampleResult reset(PositionCommand command) {
         if (command.mode() == 1) {
-            world = worldAt(command.data());
-            world.readState(state);
+            if (resetMode == ResetMode.PD) {
+                lastReset = pdReset(command);
+            } else {
+                world = worldAt(command.data());
+                world.readState(state);
+                lastReset = new ResetOutcome(command.id(), ResetMode.EXACT, true, 0, 0.0, 0.0);
+            }
         }
         return currentData(command.id());
+    }
+
+    /**
+     * PD reset: from the current world, at the control rate (one physics step of the task's time step each), command
+     * u_j = p e_j + i clamp(Σ e_j dt, ±i_clamp) − d v_j per controlled joint j (e = target − position, v its speed),
+     * clamped to ±min({@link PdResetSettings#maxAbsCommand()}, {@link Limits#maxAbsAction()}); for the arm u is the
+     * motor speed (the motors' torque limit applies), for the point mass the force. Stops when every |e_j| and |v_j| is
+     * below the tolerances, or unsettled after the timeout. The controlled joints are the first actionDim values of
+     * the first state sensor and their speeds the first actionDim values of the second; further target values (the
+     * point mass's z) must equal the current ones. pd_gains: p, i, d, i_clamp per joint (gps_agent_pkg's layout), or
+     * empty for the settings' default gains.
+     */
+    private ResetOutcome pdReset(PositionCommand command) {
+        int joints = task.actionDim();
+        int first = layout.dims().get(0);
+        double[] target = command.data();
+        if (target.length != first) {
+            throw new IllegalArgumentException("PositionCommand id " + command.id() + ": data has " + target.length
+                    + " values; task " + task.name() + " takes its " + layout.sensors().get(0) + " (" + first
+                    + " values)");
+        }
+        if (layout.sensors().size() < 2 || layout.dims().get(1) < joints || first < joints) {
+            throw new IllegalArgumentException("task " + task.name() + " has no joint positions and speeds for a PD "
+                    + "reset; use reset_mode exact");
+        }
+        for (int j = joints; j < first; j++) {
+            if (!(Math.abs(target[j] - state[j]) <= CONDITION_MATCH)) {
+                throw new IllegalArgumentException("PositionCommand id " + command.id() + ": data[" + j + "] = "
+                        + target[j] + " is not controlled by a PD reset of " + task.name() + " and must stay "
+                        + state[j]);
+            }
+        }
+        double[] gains = command.pd_gains();
+        if (gains.length == 0) {
+            double[] one = pdSettings.defaultGains();
+            gains = new double[4 * joints];
+            for (int j = 0; j < joints; j++) {
+                System.arraycopy(one, 0, gains, 4 * j, 4);
+            }
+        }
+        checkGains(gains, joints, "PositionCommand id " + command.id() + ": pd_gains");
+        int speedOffset = layout.dims().get(0);
+        double dt = task.timeStep();
+        double maxCommand = Math.min(pdSettings.maxAbsCommand(), limits.maxAbsAction());
+        int maxSteps = (int) Math.ceil(pdSettings.timeoutSeconds() / dt);
+        double[] integral = new double[joints];
+        double[] u = new double[joints];
+        double[] next = new double[stateDim];
+        int steps = 0;
+        while (true) {
+            double maxError = 0;
+            double maxSpeed = 0;
+            for (int j = 0; j < joints; j++) {
+                maxError = Math.max(maxError, Math.abs(target[j] - state[j]));
+                maxSpeed = Math.max(maxSpeed, Math.abs(state[speedOffset + j]));
+            }
+            boolean settled = maxError < pdSettings.positionTolerance() && maxSpeed < pdSettings.speedTolerance();
+            if (settled || steps >= maxSteps) {
+                return new ResetOutcome(command.id(), ResetMode.PD, settled, steps, maxError, maxSpeed);
+            }
+            for (int j = 0; j < joints; j++) {
+                double p = gains[4 * j];
+                double i = gains[4 * j + 1];
+                double d = gains[4 * j + 2];
+                double iClamp = gains[4 * j + 3];
+                double error = target[j] - state[j];
+                integral[j] = Math.max(-iClamp, Math.min(iClamp, integral[j] + error * dt));
+                double value = p * error + i * integral[j] - d * state[speedOffset + j];
+                u[j] = Math.max(-maxCommand, Math.min(maxCommand, value));
+            }
+            world.step(u);
+            world.readState(next);
+            steps++;
+            String violation = stateViolation(next);
+            if (violation == null) {
+                System.arraycopy(next, 0, state, 0, stateDim);
+            } else {
+                // The world is rebuilt at rest at the last good state, as after a trial's safety stop.
+                world = worldAtRest();
+                throw new IllegalStateException("PD reset id " + command.id() + " stopped after step " + steps + ": "
+                        + violation);
+            }
+        }
+    }
+
+    private static void checkGains(double[] gains, int joints, String what) {
+        if (gains.length != 4 * joints) {
+            throw new IllegalArgumentException(what + " has " + gains.length + " values; it needs 4 per joint (p, i, "
+                    + "d, i_clamp) for " + joints + " joint" + (joints == 1 ? "" : "s") + ": " + 4 * joints);
+        }
+        String[] names = {"p", "i", "d", "i_clamp"};
+        for (int k = 0; k < gains.length; k++) {
+            if (!Double.isFinite(gains[k]) || gains[k] < 0) {
+                throw new IllegalArgumentException(what + ": " + names[k % 4] + " of joint " + k / 4 + " is "
+                        + gains[k] + "; gains must be finite and >= 0");
+            }
+        }
+        for (int j = 0; j < joints; j++) {
+            if (gains[4 * j] == 0 && gains[4 * j + 1] == 0) {
+                throw new IllegalArgumentException(what + ": joint " + j + " has p = 0 and i = 0, so it would never "
+                        + "move toward its target");
+            }
+        }
     }
 
     /** The state's first sensor values of condition {@code condition}: what a PositionCommand sends to reset it. */

@@ -31,7 +31,12 @@ import org.gpsros.sim.SimTasks;
  * Commands run one at a time, in arrival order, on one thread.
  *
  * <p>Private parameters: {@code ~task} (when not given on the command line), {@code ~real_time} (false: run trials as
- * fast as the simulation allows; true: keep the commanded frequency), {@code ~max_abs_action}, {@code ~max_abs_state}.
+ * fast as the simulation allows; true: keep the commanded frequency), {@code ~max_abs_action}, {@code ~max_abs_state},
+ * {@code ~reset_mode} ({@code exact}, the default: a PositionCommand puts the world exactly at the target, samples
+ * bit-identical to the in-process simulator; {@code pd}: the joints are driven there under the command's pd_gains, see
+ * {@link SimRobot#reset}), and for {@code pd} {@code ~reset_tolerance} (rad), {@code ~reset_speed_tolerance} (rad/s),
+ * {@code ~reset_timeout} (s), {@code ~reset_max_command}. A PD reset that does not settle is logged as an error and
+ * still answered: its SampleResult holds the state actually reached, for the learner to check.
  */
 public final class SimRobotNode implements NodeMain {
 
@@ -81,7 +86,13 @@ public final class SimRobotNode implements NodeMain {
                 node.parameters().getDouble("~max_abs_action", defaults.maxAbsAction()),
                 node.parameters().getDouble("~max_abs_state", defaults.maxAbsState()));
         SimTask task = SimTasks.create(name);
-        robot = new SimRobot(task, limits);
+        SimRobot.ResetMode resetMode = SimRobot.ResetMode.parse(node.parameters().getString("~reset_mode", "exact"));
+        SimRobot.PdResetSettings pd = SimRobot.PdResetSettings.defaults();
+        pd = new SimRobot.PdResetSettings(node.parameters().getDouble("~reset_tolerance", pd.positionTolerance()),
+                node.parameters().getDouble("~reset_speed_tolerance", pd.speedTolerance()),
+                node.parameters().getDouble("~reset_timeout", pd.timeoutSeconds()),
+                node.parameters().getDouble("~reset_max_command", pd.maxAbsCommand()), pd.defaultGains());
+        robot = new SimRobot(task, limits, resetMode, pd);
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "gps-sim-robot");
             thread.setDaemon(true);
@@ -94,6 +105,11 @@ public final class SimRobotNode implements NodeMain {
         node.newSubscriber(topics.positionCommand(), PositionCommand.TYPE, command -> submit(node, "PositionCommand",
                 command.id(), () -> {
                     SampleResult result = robot.reset(command);
+                    SimRobot.ResetOutcome outcome = robot.lastReset();
+                    if (command.mode() == 1 && outcome != null && outcome.mode() == SimRobot.ResetMode.PD) {
+                        node.log().log(outcome.settled() ? System.Logger.Level.INFO : System.Logger.Level.ERROR,
+                                "gps_sim_robot: " + outcome.describe());
+                    }
                     publishJoints(node, robot.state());
                     return result;
                 }));
@@ -103,7 +119,8 @@ public final class SimRobotNode implements NodeMain {
                 command.id(), () -> robot.currentData(command.id())));
         publishJoints(node, robot.state());
         node.log().log(System.Logger.Level.INFO, "gps_sim_robot: task " + name + ", " + (realTime ? "real time"
-                : "as fast as the simulation allows") + ", reporting on " + topics.report());
+                : "as fast as the simulation allows") + ", " + resetMode.name().toLowerCase(Locale.ROOT)
+                + " resets, reporting on " + topics.report());
     }
 
     private interface Command {
