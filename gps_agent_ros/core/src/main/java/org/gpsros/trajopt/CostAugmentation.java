@@ -119,7 +119,8 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
     }
 
     /**
-     * Writes the augmented cost of step t for dual variable η (hot path; no allocation).
+     * Writes the augmented cost of step t for dual variable η (hot path; no allocation): fCm = Cm/(η+ν) +
+     * η/(η+ν)·M and fcv = cv/(η+ν) + η/(η+ν)·v, the TrajOpt and MDGPS rows of the study §3.6 table alike.
      *
      * @param costHessianLower symmetrised Cm_t, lower rows of length ≥ min(a+2, n) (not modified)
      * @param costLinear cv_t (not modified)
@@ -127,16 +128,49 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
      *                        (modified)
      * @param outLinear fcv_t (modified)
      */
-    abstract void writeAugmentedCost(int t, double eta, double[][] costHessianLower, double[] costLinear,
-                                     double[][] outHessianLower, double[] outLinear);
+    void writeAugmentedCost(int t, double eta, double[][] costHessianLower, double[] costLinear,
+                            double[][] outHessianLower, double[] outLinear) {
+        double scale = 1.0 / (eta + maxEntropyWeight());
+        double weight = eta / (eta + maxEntropyWeight());
+        double[][] m = klHessianLower[t];
+        int n = m.length;
+        int a = 0;
+        for (; a + 1 < n; a += 2) {
+            // Rows a and a+1 over [0, a+2); entry (a, a+1) is above the diagonal and never read.
+            double[] out0 = outHessianLower[a];
+            double[] out1 = outHessianLower[a + 1];
+            double[] cm0 = costHessianLower[a];
+            double[] cm1 = costHessianLower[a + 1];
+            double[] m0 = m[a];
+            double[] m1 = m[a + 1];
+            for (int b = 0; b < a + 2; b++) {
+                out0[b] = Math.fma(weight, m0[b], cm0[b] * scale);
+                out1[b] = Math.fma(weight, m1[b], cm1[b] * scale);
+            }
+        }
+        if (a < n) {
+            double[] out = outHessianLower[a];
+            double[] cm = costHessianLower[a];
+            double[] ma = m[a];
+            for (int b = 0; b <= a; b++) {
+                out[b] = Math.fma(weight, ma[b], cm[b] * scale);
+            }
+        }
+        double[] v = klLinear[t];
+        for (int j = 0; j < v.length; j++) {
+            outLinear[j] = costLinear[j] * scale + weight * v[j];
+        }
+    }
+
+    /** Augmented constant term cc/(η+ν) + η/(η+ν)·½k̄ᵀP̄k̄, for {@link #augmentedCost} (not used by the backward pass). */
+    double augmentedConstant(int t, double eta, double costConstant) {
+        return costConstant / (eta + maxEntropyWeight()) + eta / (eta + maxEntropyWeight()) * klConstant(t);
+    }
 
     /** Factor on the next step's value function in the backward pass (1 here; BADMM: (w_{t+1}+η)/(w_t+η)). */
     double valueScale(int t, double eta) {
         return 1.0;
     }
-
-    /** Augmented constant term, for {@link #augmentedCost} (not used by the backward pass). */
-    abstract double augmentedConstant(int t, double eta, double costConstant);
 
     /**
      * The augmented cost (fCm, fcv) for one η as a new {@link QuadraticCost} (reference {@code compute_costs}).
@@ -177,95 +211,17 @@ public abstract sealed class CostAugmentation permits CostAugmentation.TrajOpt, 
         return klConstant[t];
     }
 
-    /** fCm = Cm/(η+ν) + η/(η+ν)·M, fcv = cv/(η+ν) + η/(η+ν)·v. */
+    /** TrajOpt / PILQR: the KL reference is the controller that produced the samples. */
     static final class TrajOpt extends CostAugmentation {
         TrajOpt(LinearGaussianPolicy previousController, double maxEntropyWeight) {
             super(previousController, maxEntropyWeight);
         }
-
-        @Override
-        void writeAugmentedCost(int t, double eta, double[][] costHessianLower, double[] costLinear,
-                                double[][] outHessianLower, double[] outLinear) {
-            double scale = 1.0 / (eta + maxEntropyWeight());
-            double weight = eta / (eta + maxEntropyWeight());
-            double[][] m = klHessianLower[t];
-            int n = m.length;
-            int a = 0;
-            for (; a + 1 < n; a += 2) {
-                // Rows a and a+1 over [0, a+2); entry (a, a+1) is above the diagonal and never read.
-                double[] out0 = outHessianLower[a];
-                double[] out1 = outHessianLower[a + 1];
-                double[] cm0 = costHessianLower[a];
-                double[] cm1 = costHessianLower[a + 1];
-                double[] m0 = m[a];
-                double[] m1 = m[a + 1];
-                for (int b = 0; b < a + 2; b++) {
-                    out0[b] = Math.fma(weight, m0[b], cm0[b] * scale);
-                    out1[b] = Math.fma(weight, m1[b], cm1[b] * scale);
-                }
-            }
-            if (a < n) {
-                double[] out = outHessianLower[a];
-                double[] cm = costHessianLower[a];
-                double[] ma = m[a];
-                for (int b = 0; b <= a; b++) {
-                    out[b] = Math.fma(weight, ma[b], cm[b] * scale);
-                }
-            }
-            double[] v = klLinear[t];
-            for (int j = 0; j < v.length; j++) {
-                outLinear[j] = costLinear[j] * scale + weight * v[j];
-            }
-        }
-
-        @Override
-        double augmentedConstant(int t, double eta, double costConstant) {
-            return costConstant / (eta + maxEntropyWeight()) + eta / (eta + maxEntropyWeight()) * klConstant(t);
-        }
     }
 
-    /** fCm = (Cm + η·M)/(η+ν), fcv = (cv + η·v)/(η+ν). */
+    /** MDGPS: the KL reference is the linearised global policy; (Cm + η·M)/(η+ν) is the same weighted sum. */
     static final class Mdgps extends CostAugmentation {
         Mdgps(LinearGaussianPolicy policyLinearisation, double maxEntropyWeight) {
             super(policyLinearisation, maxEntropyWeight);
-        }
-
-        @Override
-        void writeAugmentedCost(int t, double eta, double[][] costHessianLower, double[] costLinear,
-                                double[][] outHessianLower, double[] outLinear) {
-            double scale = 1.0 / (eta + maxEntropyWeight());
-            double[][] m = klHessianLower[t];
-            int n = m.length;
-            int a = 0;
-            for (; a + 1 < n; a += 2) {
-                double[] out0 = outHessianLower[a];
-                double[] out1 = outHessianLower[a + 1];
-                double[] cm0 = costHessianLower[a];
-                double[] cm1 = costHessianLower[a + 1];
-                double[] m0 = m[a];
-                double[] m1 = m[a + 1];
-                for (int b = 0; b < a + 2; b++) {
-                    out0[b] = Math.fma(eta, m0[b], cm0[b]) * scale;
-                    out1[b] = Math.fma(eta, m1[b], cm1[b]) * scale;
-                }
-            }
-            if (a < n) {
-                double[] out = outHessianLower[a];
-                double[] cm = costHessianLower[a];
-                double[] ma = m[a];
-                for (int b = 0; b <= a; b++) {
-                    out[b] = Math.fma(eta, ma[b], cm[b]) * scale;
-                }
-            }
-            double[] v = klLinear[t];
-            for (int j = 0; j < v.length; j++) {
-                outLinear[j] = (costLinear[j] + eta * v[j]) * scale;
-            }
-        }
-
-        @Override
-        double augmentedConstant(int t, double eta, double costConstant) {
-            return (costConstant + eta * klConstant(t)) / (eta + maxEntropyWeight());
         }
     }
 }
