@@ -135,8 +135,8 @@ public final class LqrTrajectoryOptimizer {
 
     /** Log-space bracketing on one η, at most 10× per iteration, ≤ 50 iterations (study §3.6). */
     private TrajectoryUpdate searchGlobal(LocalModel model, CostAugmentation augmentation, double bound, double eta) {
-        double lower = config.minEta();
-        double upper = config.maxEta();
+        double[] lower = {config.minEta()};
+        double[] upper = {config.maxEta()};
         int passes = 0;
         int[] retries = {0};
         boolean converged = false;
@@ -150,13 +150,7 @@ public final class LqrTrajectoryOptimizer {
                 converged = true;
                 break;
             }
-            if (con < 0) {
-                upper = eta;
-                eta = Math.max(Math.sqrt(lower * upper), 0.1 * upper);
-            } else {
-                lower = eta;
-                eta = Math.min(Math.sqrt(lower * upper), 10.0 * lower);
-            }
+            eta = bracketStep(con, eta, lower, upper, 0);
         }
         return new TrajectoryUpdate(policy(model, new double[] {eta}), new double[] {eta}, kl, ws.klPerStep.clone(), bound, passes,
                 retries[0], converged);
@@ -180,14 +174,7 @@ public final class LqrTrajectoryOptimizer {
                 break;
             }
             for (int t = 0; t < horizon; t++) {
-                double con = ws.klPerStep[t] - klStep[t];
-                if (con < 0) {
-                    upper[t] = eta[t];
-                    eta[t] = Math.max(Math.sqrt(lower[t] * upper[t]), 0.1 * upper[t]);
-                } else {
-                    lower[t] = eta[t];
-                    eta[t] = Math.min(Math.sqrt(lower[t] * upper[t]), 10.0 * lower[t]);
-                }
+                eta[t] = bracketStep(ws.klPerStep[t] - klStep[t], eta[t], lower, upper, t);
             }
         }
         if (!converged) {
@@ -206,6 +193,24 @@ public final class LqrTrajectoryOptimizer {
         }
         return new TrajectoryUpdate(policy(model, eta), eta, kl, ws.klPerStep.clone(), bound, passes, retries[0],
                 converged);
+    }
+
+    /**
+     * One step of the geometric bisection on η (study §3.6): a KL below its bound (constraint < 0) means η is too
+     * large, so η becomes the new upper end; otherwise the new lower end. The next η is the geometric mean of the
+     * bracket, moving at most 10× per step.
+     *
+     * @param lower lower ends of the brackets; entry i is updated
+     * @param upper upper ends of the brackets; entry i is updated
+     * @return the next η
+     */
+    static double bracketStep(double constraint, double eta, double[] lower, double[] upper, int i) {
+        if (constraint < 0) {
+            upper[i] = eta;
+            return Math.max(Math.sqrt(lower[i] * upper[i]), 0.1 * upper[i]);
+        }
+        lower[i] = eta;
+        return Math.min(Math.sqrt(lower[i] * upper[i]), 10.0 * lower[i]);
     }
 
     /**
