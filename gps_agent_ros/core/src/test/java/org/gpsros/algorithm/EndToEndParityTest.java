@@ -8,13 +8,12 @@ import org.gpsros.dynamics.DynamicsFitter;
 import org.gpsros.dynamics.DynamicsPriorConfig;
 import org.gpsros.dynamics.DynamicsPriorGmm;
 import org.gpsros.dynamics.ReferenceCompatibility;
-import org.gpsros.policy.LinearGaussianPolicy;
 import org.gpsros.testing.ParityData;
 import org.gpsros.trajopt.CostAugmentation;
 import org.gpsros.trajopt.LocalModel;
 import org.gpsros.trajopt.LqrConfig;
 import org.gpsros.trajopt.LqrTrajectoryOptimizer;
-import org.gpsros.trajopt.QuadraticCost;
+import org.gpsros.trajopt.ReferenceProblem;
 import org.gpsros.trajopt.TrajectoryUpdate;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +36,10 @@ class EndToEndParityTest {
         DynamicsFitter fitter = DynamicsFitter.withPrior(DynamicsFitConfig.defaults()
                 .withCompatibility(ReferenceCompatibility.REFERENCE), prior);
         prior.update(x, u, ParityData.labels("cidx_a_seed0.csv"));
-        LocalModel model = new LocalModel(cost(), fitter.fit(x, u), fitter.fitInitialState(x));
+        LocalModel model = new LocalModel(ReferenceProblem.cost(), fitter.fit(x, u), fitter.fitInitialState(x));
 
         LqrTrajectoryOptimizer optimizer = new LqrTrajectoryOptimizer(LqrConfig.defaults(), T, DX, DU);
-        TrajectoryUpdate update = optimizer.update(model, CostAugmentation.trajOpt(zeroController(), 0.0), 0.2, 1.0);
+        TrajectoryUpdate update = optimizer.update(model, CostAugmentation.trajOpt(ReferenceProblem.previousController(), 0.0), 0.2, 1.0);
 
         assertEquals(4, update.backwardPasses());
         assertEquals(5.623413251903491, update.globalEta(), 1e-9);
@@ -51,32 +50,6 @@ class EndToEndParityTest {
         assertTrue(relativeError(update.policy().covariance(),
                 ParityData.blocks("ref_a_new_pol_covar_100x7x7.csv", T, DU * DU)) < 1e-7);
         assertEquals(1156.9598648526028, optimizer.estimateTotalCost(update.policy(), model), 1e-6);
-    }
-
-    /** README item 5: Cm = diag(1×26, 0.01×7), cv = −Cm·[1; 0], cc = 13. */
-    private static QuadraticCost cost() {
-        int n = DX + DU;
-        double[] constant = new double[T];
-        double[][] linear = new double[T][n];
-        double[][] hessian = new double[T][n * n];
-        for (int t = 0; t < T; t++) {
-            constant[t] = 13.0;
-            for (int i = 0; i < n; i++) {
-                hessian[t][i * n + i] = i < DX ? 1.0 : 0.01;
-                linear[t][i] = i < DX ? -1.0 : 0.0;
-            }
-        }
-        return new QuadraticCost(DX, DU, constant, linear, hessian);
-    }
-
-    private static LinearGaussianPolicy zeroController() {
-        double[][] covariance = new double[T][DU * DU];
-        for (double[] c : covariance) {
-            for (int i = 0; i < DU; i++) {
-                c[i * DU + i] = 1.0;
-            }
-        }
-        return LinearGaussianPolicy.of(new double[T][DU * DX], new double[T][DU], covariance);
     }
 
     /** max |a − b| / max |b| over all blocks. */

@@ -10,7 +10,7 @@ import org.gpsros.testing.ParityData;
  * time-invariant cost Cm = diag(1×26, 0.01×7), cv = −Cm·[1; 0], cc = 13, and the previous controller K = 0, k = 0,
  * Σ = I. T = 100, dX = 26, dU = 7.
  */
-final class ReferenceProblem {
+public final class ReferenceProblem {
     static final int T = 100;
     static final int DX = 26;
     static final int DU = 7;
@@ -30,7 +30,7 @@ final class ReferenceProblem {
         return new InitialStateDistribution(ParityData.flat("ref_a_x0mu.csv"), ParityData.flat("ref_a_x0sigma.csv"));
     }
 
-    static QuadraticCost cost() {
+    public static QuadraticCost cost() {
         double[] cc = new double[T];
         double[][] cv = new double[T][N];
         double[][] cm = new double[T][N * N];
@@ -50,7 +50,7 @@ final class ReferenceProblem {
     }
 
     /** K = 0, k = 0, Σ = chol = P = I. */
-    static LinearGaussianPolicy previousController() {
+    public static LinearGaussianPolicy previousController() {
         double[][] k = new double[T][DU * DX];
         double[][] ko = new double[T][DU];
         double[][] eye = new double[T][DU * DU];
