@@ -13,6 +13,7 @@ import org.gpsros.dynamics.InitialStateDistribution;
 import org.gpsros.dynamics.LinearGaussianDynamics;
 import org.gpsros.math.SplitMix64;
 import org.gpsros.policy.LinearGaussianPolicy;
+import org.gpsros.policy.Policy;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SampleList;
 import org.gpsros.trajopt.CostAugmentation;
@@ -29,7 +30,7 @@ import org.gpsros.trajopt.TrajectoryUpdate;
  * (prior update, fit, initial state) → cost expansion → step-size adjustment (from iteration 1) → inner
  * iterations of the trajectory update → advance. Mutable, but only inside; {@link #state()} exports all of it.
  */
-public final class TrajOptAlgorithm {
+public final class TrajOptAlgorithm implements GpsAlgorithm {
     /** Stream purpose of the dynamics priors' random numbers for {@link SplitMix64#derive}. */
     public static final long DYNAMICS_PRIOR_STREAM = 3;
 
@@ -94,19 +95,25 @@ public final class TrajOptAlgorithm {
         return algorithm;
     }
 
-    /** Iterations done so far (the index of the next iteration). */
+    @Override
     public int iteration() {
         return iteration;
     }
 
-    /** Number of training conditions. */
+    @Override
     public int conditionCount() {
         return conditions.size();
     }
 
-    /** The controller to draw condition {@code index}'s next samples with. */
+    @Override
     public LinearGaussianPolicy controller(int index) {
         return conditions.get(index).controller;
+    }
+
+    /** Trajectory optimisation samples with the local controller. */
+    @Override
+    public Policy samplingPolicy(int index) {
+        return controller(index);
     }
 
     /** The current KL step multiplier of a condition. */
@@ -119,6 +126,7 @@ public final class TrajOptAlgorithm {
      *
      * @param samples one list per training condition, in order
      */
+    @Override
     public IterationReport iterate(List<SampleList> samples) {
         if (samples.size() != conditions.size()) {
             throw new IllegalArgumentException("got samples for " + samples.size() + " conditions, expected "
