@@ -7,7 +7,7 @@ package org.gpsros.policy;
  * @param iterations minibatch steps per S-step
  * @param batchSize rows per minibatch
  * @param learningRate Adam step size
- * @param weightDecay L2 weight of Σ_W ½‖W‖² (weights only, not biases)
+ * @param weightDecay L2 weight of Σ_θ ½‖θ‖² over all trainable parameters (the reference's tf.nn.l2_loss of every variable)
  * @param initialVariance diagonal policy variance before the first S-step
  * @param entropyRegularization ent_reg, inflates the policy covariance (study §3.10 step 4)
  */
