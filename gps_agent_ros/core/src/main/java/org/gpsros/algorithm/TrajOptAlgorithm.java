@@ -232,6 +232,7 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
     }
 
     /** The whole state, for checkpoints. */
+    @Override
     public TrajOptState state() {
         List<TrajOptState.Condition> saved = new ArrayList<>();
         for (ConditionLearner learner : conditions) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gpsros.agent.ActionNoise;
 import org.gpsros.agent.Agent;
+import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.algorithm.TrajOptAlgorithm;
 import org.gpsros.algorithm.TrajOptState;
 import org.gpsros.algorithm.TrajOptSettings;
@@ -167,14 +168,34 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         return agent.sample(controller, condition, explorationNoise(iteration, condition, i));
     }
 
-    /** A fresh algorithm at iteration 0. */
-    public TrajOptAlgorithm newAlgorithm() {
-        return new TrajOptAlgorithm(settings, costs(), initialControllers());
+    /** Whether the configured algorithm trains a global policy (metrics then carry the policy's columns). */
+    public boolean trainsGlobalPolicy() {
+        return config.algorithm().trainsGlobalPolicy();
     }
 
-    /** The algorithm as a checkpoint left it. */
-    public TrajOptAlgorithm restoreAlgorithm(TrajOptState state) {
-        return TrajOptAlgorithm.restore(settings, costs(), state);
+    /** A fresh algorithm of the configured type at iteration 0. */
+    public GpsAlgorithm newAlgorithm() {
+        return switch (config.algorithm().type()) {
+            case "traj_opt" -> new TrajOptAlgorithm(settings, costs(), initialControllers());
+            default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
+        };
+    }
+
+    /** The record type of the configured algorithm's checkpoints. */
+    public Class<? extends Record> stateType() {
+        return switch (config.algorithm().type()) {
+            case "traj_opt" -> TrajOptState.class;
+            default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
+        };
+    }
+
+    /** The algorithm as a checkpoint left it ({@code state} of {@link #stateType()}). */
+    public GpsAlgorithm restoreAlgorithm(Record state) {
+        if (state instanceof TrajOptState trajOpt) {
+            return TrajOptAlgorithm.restore(settings, costs(), trajOpt);
+        }
+        throw new IllegalArgumentException("a checkpoint of " + state.getClass().getSimpleName()
+                + " does not fit algorithm.type " + config.algorithm().type());
     }
 
     /** The cost of each training condition. */
