@@ -7,11 +7,11 @@ import static org.gpsros.app.config.Checks.orDefault;
 import static org.gpsros.app.config.Checks.positive;
 
 import java.util.List;
-import org.gpsros.sample.SensorType;
 
 /**
  * The global policy π(u|o) = N(μ_θ(o), Σ) of the guided policy search variants and its S-step (reference
- * {@code POLICY_OPT}, {@code POLICY_PRIOR_GMM}, study §2.4–2.5, §3.5, §3.10).
+ * {@code POLICY_OPT}, {@code POLICY_PRIOR_GMM}, study §2.4–2.5, §3.5, §3.10). The policy sees the task's observation
+ * (e.g. blind_peg's joint angles and velocities only), not the state.
  *
  * @param network what μ_θ is
  * @param iterations minibatch Adam steps per S-step
@@ -20,12 +20,11 @@ import org.gpsros.sample.SensorType;
  * @param weightDecay L2 weight over all trainable parameters
  * @param initVar diagonal policy variance before the first S-step
  * @param entReg entropy regulariser added to the averaged precision (study §3.10 step 4)
- * @param observation the sensors the policy sees, in order; empty = the task's observation
  * @param prior the linearisation prior
  * @param evaluationSamples noiseless policy rollouts per condition and iteration for metrics.csv (0 = none)
  */
 public record PolicyConfig(Network network, Integer iterations, Integer batchSize, Double learningRate,
-                           Double weightDecay, Double initVar, Double entReg, List<SensorType> observation,
+                           Double weightDecay, Double initVar, Double entReg,
                            Prior prior, Integer evaluationSamples) {
 
     public PolicyConfig {
@@ -36,13 +35,12 @@ public record PolicyConfig(Network network, Integer iterations, Integer batchSiz
         weightDecay = nonNegative(orDefault(weightDecay, 0.005), "policy.weight_decay");
         initVar = positive(orDefault(initVar, 0.1), "policy.init_var");
         entReg = nonNegative(orDefault(entReg, 0.0), "policy.ent_reg");
-        observation = List.copyOf(orDefault(observation, List.of()));
         prior = orDefault(prior, Prior.defaults());
         evaluationSamples = atLeast(orDefault(evaluationSamples, 1), 0, "policy.evaluation_samples");
     }
 
     public static PolicyConfig defaults() {
-        return new PolicyConfig(null, null, null, null, null, null, null, null, null, null);
+        return new PolicyConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /**
