@@ -11,12 +11,17 @@ public sealed interface PolicyPriorConfig permits PolicyPriorConfig.Constant, Po
 
     /** The reference's GMM defaults: 50 clusters, 20 points per cluster, 20 trajectories, strength 1. */
     static GaussianMixture gmmDefaults() {
-        return new GaussianMixture(50, 20, 20, 1.0, 100, ReferenceCompatibility.CORRECTED, 1);
+        return new GaussianMixture(50, 20, 20, 1.0, 100, ReferenceCompatibility.CORRECTED, defaultParallelism());
     }
 
     /** The values the reference examples use: 20 clusters, 40 points per cluster, 20 trajectories. */
     static GaussianMixture gmmExamples() {
-        return new GaussianMixture(20, 40, 20, 1.0, 100, ReferenceCompatibility.CORRECTED, 1);
+        return new GaussianMixture(20, 40, 20, 1.0, 100, ReferenceCompatibility.CORRECTED, defaultParallelism());
+    }
+
+    /** Two threads where the machine has two or more cores (as the dynamics fits). */
+    private static int defaultParallelism() {
+        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The constant prior with the reference's strength 1e-4. */
