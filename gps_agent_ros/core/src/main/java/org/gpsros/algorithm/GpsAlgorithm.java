@@ -2,6 +2,7 @@ package org.gpsros.algorithm;
 
 import java.util.List;
 import java.util.Optional;
+import org.gpsros.policy.GaussianGlobalPolicy;
 import org.gpsros.policy.LinearGaussianPolicy;
 import org.gpsros.policy.Policy;
 import org.gpsros.sample.SampleList;
@@ -40,7 +41,7 @@ public interface GpsAlgorithm {
     Record state();
 
     /** The global policy π_θ, for the variants that train one; empty for trajectory optimisation only. */
-    default Optional<Policy> globalPolicy() {
+    default Optional<GaussianGlobalPolicy> globalPolicy() {
         return Optional.empty();
     }
 }

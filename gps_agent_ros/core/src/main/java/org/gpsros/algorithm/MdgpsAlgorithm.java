@@ -3,6 +3,7 @@ package org.gpsros.algorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.gpsros.cost.Cost;
 import org.gpsros.dynamics.DynamicsPriorGmm;
 import org.gpsros.math.SplitMix64;
@@ -170,14 +171,15 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
     @Override
     public Policy samplingPolicy(int condition) {
         if (settings.sampleOnPolicy() && iteration > 0) {
-            return globalPolicy();
+            return policyOptimizer.policy();
         }
         return controller(condition);
     }
 
     /** The current global policy π(u|o) (what the last S-step produced). */
-    public GaussianGlobalPolicy globalPolicy() {
-        return policyOptimizer.policy();
+    @Override
+    public Optional<GaussianGlobalPolicy> globalPolicy() {
+        return Optional.of(policyOptimizer.policy());
     }
 
     /** The S-step's optimizer (network, normaliser, variance; its {@code state()} is part of {@link #state()}). */

@@ -62,7 +62,7 @@ class MdgpsAlgorithmTest {
             IterationReport report = algorithm.iterate(agent.sampleAll(algorithm, SAMPLES, SEED));
             assertNotNull(report.policy());
             assertEquals(i == 0, report.policy().catchUpTraining() != null);
-            double global = agent.noiselessCost(m -> algorithm.globalPolicy());
+            double global = agent.noiselessCost(m -> algorithm.globalPolicy().orElseThrow());
             double local = agent.noiselessCost(algorithm::controller);
             double sampled = 0;
             for (ConditionReport c : report.conditions()) {
@@ -118,12 +118,12 @@ class MdgpsAlgorithmTest {
     void globalPolicyCostFallsFarBelowTheUntrainedPolicy() {
         LinearTestAgent agent = new LinearTestAgent(T, STARTS);
         MdgpsAlgorithm algorithm = fresh(settings(), agent);
-        double untrained = agent.noiselessCost(m -> algorithm.globalPolicy());
+        double untrained = agent.noiselessCost(m -> algorithm.globalPolicy().orElseThrow());
         assertEquals(zeroActionCost(), untrained, 0.05 * untrained, "the fresh network acts almost nothing");
         for (int i = 0; i < 4; i++) {
             algorithm.iterate(agent.sampleAll(algorithm, SAMPLES, SEED));
         }
-        double trained = agent.noiselessCost(m -> algorithm.globalPolicy());
+        double trained = agent.noiselessCost(m -> algorithm.globalPolicy().orElseThrow());
         assertTrue(trained < 0.25 * untrained, "global policy cost " + trained + ", untrained " + untrained);
     }
 
@@ -135,7 +135,7 @@ class MdgpsAlgorithmTest {
         assertSame(on.controller(1), on.samplingPolicy(1));
         on.iterate(agent.sampleAll(on, SAMPLES, SEED));
         off.iterate(agent.sampleAll(off, SAMPLES, SEED));
-        assertSame(on.globalPolicy(), on.samplingPolicy(1));
+        assertSame(on.globalPolicy().orElseThrow(), on.samplingPolicy(1));
         assertSame(off.controller(1), off.samplingPolicy(1));
     }
 
@@ -154,7 +154,7 @@ class MdgpsAlgorithmTest {
             for (int i = 0; i < 3; i++) {
                 algorithm.iterate(agent.sampleAll(algorithm, SAMPLES, SEED));
             }
-            double global = agent.noiselessCost(m -> algorithm.globalPolicy());
+            double global = agent.noiselessCost(m -> algorithm.globalPolicy().orElseThrow());
             double local = agent.noiselessCost(algorithm::controller);
             assertTrue(global < 0.3 * untrained && global < 1.1 * local, variant.stepRule() + " "
                     + variant.policyPrior() + ": global " + global + ", local " + local + ", untrained " + untrained);

@@ -17,7 +17,7 @@ import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.app.monitor.LearningCurve;
 import org.gpsros.app.monitor.MetricsFile;
 import org.gpsros.app.monitor.MetricsRow;
-import org.gpsros.policy.Policy;
+import org.gpsros.policy.GaussianGlobalPolicy;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SampleList;
 
@@ -130,7 +130,7 @@ public final class Trainer {
     private Map<Integer, MetricsRow.PolicyMetrics> evaluatePolicy(GpsAlgorithm algorithm, int iteration) {
         Map<Integer, MetricsRow.PolicyMetrics> results = new LinkedHashMap<>();
         int rollouts = experiment.config().policy() == null ? 0 : experiment.config().policy().evaluationSamples();
-        Optional<Policy> policy = algorithm.globalPolicy();
+        Optional<GaussianGlobalPolicy> policy = algorithm.globalPolicy();
         if (policy.isEmpty() || rollouts == 0) {
             return results;
         }
