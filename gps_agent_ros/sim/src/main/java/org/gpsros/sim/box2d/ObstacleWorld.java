@@ -4,6 +4,7 @@ import java.util.List;
 import org.jbox2d.collision.shapes.CircleShape;
 import org.jbox2d.collision.shapes.MassData;
 import org.jbox2d.collision.shapes.PolygonShape;
+import org.jbox2d.collision.shapes.Shape;
 import org.jbox2d.common.Settings;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
@@ -99,8 +100,8 @@ public final class ObstacleWorld {
             new Capsule(1.2, 0.2, 1.51, 0.51, 0.05),
             new Capsule(2.2, -0.15, 1.8, 0.15, 0.05));
 
-    /** Velocity decay over one substep, exp(−b·h/m). */
-    private static final double DECAY = Math.exp(-DAMPING * SUBSTEP / MASS);
+    /** Velocity decay over one substep, exp(−b·h/m) (StrictMath: the same bits on every platform). */
+    private static final double DECAY = StrictMath.exp(-DAMPING * SUBSTEP / MASS);
 
     private final World world;
     private final Body ball;
@@ -156,9 +157,9 @@ public final class ObstacleWorld {
         double dx = capsule.bx() - capsule.ax();
         double dy = capsule.by() - capsule.ay();
         PolygonShape box = new PolygonShape();
-        box.setAsBox((float) (0.5 * Math.hypot(dx, dy)), (float) (capsule.radius() - Settings.polygonRadius),
+        box.setAsBox((float) (0.5 * StrictMath.hypot(dx, dy)), (float) (capsule.radius() - Settings.polygonRadius),
                 new Vec2((float) (capsule.ax() + 0.5 * dx), (float) (capsule.ay() + 0.5 * dy)),
-                (float) Math.atan2(dy, dx));
+                (float) StrictMath.atan2(dy, dx));
         body.createFixture(frictionless(box));
         for (int end = 0; end < 2; end++) {
             CircleShape circle = new CircleShape();
@@ -169,7 +170,7 @@ public final class ObstacleWorld {
         }
     }
 
-    private static FixtureDef frictionless(org.jbox2d.collision.shapes.Shape shape) {
+    private static FixtureDef frictionless(Shape shape) {
         FixtureDef def = new FixtureDef();
         def.shape = shape;
         def.density = 0f;
