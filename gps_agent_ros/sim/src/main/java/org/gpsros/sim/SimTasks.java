@@ -15,12 +15,15 @@ public final class SimTasks {
     public static final String BOX2D_POINTMASS = PointMassTask.NAME;
     /** The two-link arm of TASKS.md §2. */
     public static final String BOX2D_ARM = ArmTask.NAME;
+    /** The point mass around obstacles of TASKS.md §3 (train conditions 0–4, test 5–9). */
+    public static final String OBSTACLE_NAV = ObstacleNavTask.NAME;
 
     private static final Map<String, Function<SimTaskOptions, SimTask>> FACTORIES = new LinkedHashMap<>();
 
     static {
         FACTORIES.put(BOX2D_ARM, ArmTask::new);
         FACTORIES.put(BOX2D_POINTMASS, PointMassTask::new);
+        FACTORIES.put(OBSTACLE_NAV, ObstacleNavTask::new);
     }
 
     private SimTasks() {

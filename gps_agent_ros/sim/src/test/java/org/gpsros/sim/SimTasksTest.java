@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class SimTasksTest {
 
     @Test
-    void knowsTheTwoBox2dTasks() {
-        assertEquals(List.of("box2d_arm", "box2d_pointmass"), SimTasks.names());
+    void knowsTheEmbeddedTasks() {
+        assertEquals(List.of("box2d_arm", "box2d_pointmass", "obstacle_nav"), SimTasks.names());
     }
 
     @Test
