@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.algorithm.TrajOptState;
 import org.gpsros.app.config.ExperimentConfig;
 import org.gpsros.app.monitor.MetricsRow;
@@ -50,7 +50,7 @@ class ObstacleNavLearningTest {
         // The noiseless final controllers arrive, and their paths leave the blocked straight line.
         Experiment experiment = Experiment.build(config, "test");
         RunDirectory run = new RunDirectory(folder);
-        TrajOptAlgorithm algorithm = experiment.restoreAlgorithm(run.checkpoints().read(11, TrajOptState.class));
+        GpsAlgorithm algorithm = experiment.restoreAlgorithm(run.checkpoints().read(11, TrajOptState.class));
         int horizon = experiment.agent().horizon();
         for (int k = 0; k < experiment.trainConditions().size(); k++) {
             int condition = experiment.trainConditions().get(k);
