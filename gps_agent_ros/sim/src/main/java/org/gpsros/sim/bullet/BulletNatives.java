@@ -1,7 +1,10 @@
 package org.gpsros.sim.bullet;
 
+import com.jme3.bullet.MultiBodySpace;
 import com.jme3.bullet.NativePhysicsObject;
+import com.jme3.bullet.PhysicsSpace;
 import com.jme3.bullet.util.NativeLibrary;
+import com.jme3.math.Vector3f;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +28,9 @@ import java.util.logging.Logger;
  * {@code <cache>/libbulletjme-<sha256 prefix>.so} (cache = the system property {@value #CACHE_PROPERTY}, else
  * {@code java.io.tmpdir/gps-ros-java}), written under a unique temporary name and moved into place atomically, so
  * JVMs that start together never see a half-written library and reuse the same file afterwards; then
- * {@code System.load}s it, silences the library's start-up banner and starts one daemon thread that frees the
- * native objects whose Java wrappers were garbage-collected ({@code NativePhysicsObject.freeUnusedObjects}).
+ * {@code System.load}s it, silences the library's start-up banner, creates one throw-away space (so the library's
+ * global JNI caches are filled before any concurrent use) and starts one daemon thread that frees the native
+ * objects whose Java wrappers were garbage-collected ({@code NativePhysicsObject.freeUnusedObjects}).
  * Thread-safe; later calls return at once.
  */
 public final class BulletNatives {
@@ -37,6 +41,8 @@ public final class BulletNatives {
     public static final String CACHE_PROPERTY = "gps.bullet.cache";
 
     private static volatile boolean loaded;
+    /** Held so the level set on it is not lost when the logging framework drops unreferenced loggers. */
+    private static final Logger LIBRARY_LOGGER = Logger.getLogger("com.jme3");
 
     private BulletNatives() {
     }
@@ -62,8 +68,13 @@ public final class BulletNatives {
                 throw new IllegalStateException("Bullet physics: could not load the native library " + library
                         + " (" + e.getMessage() + "); the peg tasks need Linux x86-64", e);
             }
-            Logger.getLogger("com.jme3").setLevel(Level.WARNING);
+            LIBRARY_LOGGER.setLevel(Level.WARNING);
             NativeLibrary.setStartupMessageEnabled(false);
+            // The first space creation fills the library's global JNI class and method caches: do it here, under
+            // the lock, so worlds built concurrently later never race on it.
+            MultiBodySpace first = new MultiBodySpace(new Vector3f(-1f, -1f, -1f), new Vector3f(1f, 1f, 1f),
+                    PhysicsSpace.BroadphaseType.DBVT);
+            first.destroy();
             Thread cleaner = new Thread(NativePhysicsObject::freeUnusedObjects, "bullet-native-cleaner");
             cleaner.setDaemon(true);
             cleaner.start();

@@ -39,8 +39,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * the control step, {@link ArmKinematics#jointSpaceInertia}): k_j = I_j ω², c_j = 2 I_j ω with
  * ω = {@value #LIMIT_STEP_FRACTION}/h for the physics step h, so the explicit update stays stable however light the
  * joint (ω = 200 rad/s at the default h = 0.002 s; a full 100 N·m on the lightest limited joint, the wrist flex,
- * presses about 0.07 rad past its limit)
- * (MuJoCo's soft limit, time constant ≈ 1/ω). Gravity is zero. Bullet's own multibody drag (linear and angular
+ * presses about 0.07 rad past its limit); a soft limit like MuJoCo's, with time constant 1/ω. Gravity is zero. Bullet's own multibody drag (linear and angular
  * damping 0.04, not settable through Libbulletjme) stays on and is small against the joint damping.
  *
  * <p>Every world is built from scratch, so equal inputs give bit-identical trajectories. The native objects must be
@@ -55,8 +54,7 @@ public final class PegWorld implements AutoCloseable {
     public static final int DEFAULT_SUBSTEPS = 25;
     /** Torque limit per joint, N·m (MuJoCo ctrlrange ±100). */
     public static final double MAX_TORQUE = 100.0;
-    /** The hole's nominal centre, before the condition's offset. */
-    public static final double[] HOLE_CENTER = {0.0, 0.3, -0.47};
+    private static final double[] HOLE_CENTER = {0.0, 0.3, -0.47};
     public static final double HOLE_HALF_WIDTH = 0.031;
     public static final double WALL_TILT = 0.05;
     public static final double WALL_HALF_THICKNESS = 0.005;
@@ -315,6 +313,11 @@ public final class PegWorld implements AutoCloseable {
                 rotation[3 * i + k] = basis.get(i, k);
             }
         }
+    }
+
+    /** The hole's nominal centre, before a condition's offset: (0, 0.3, −0.47). A fresh array. */
+    public static double[] holeCenter() {
+        return HOLE_CENTER.clone();
     }
 
     /** Bullet steps per control step. */
