@@ -41,4 +41,12 @@ public interface Agent {
      * peg) to target.
      */
     double finalDistance(Sample sample, int condition);
+
+    /**
+     * The {@link #finalDistance} below which a sample counts as a success (peg in the hole, target reached), or NaN
+     * where the task defines no success.
+     */
+    default double successDistance() {
+        return Double.NaN;
+    }
 }

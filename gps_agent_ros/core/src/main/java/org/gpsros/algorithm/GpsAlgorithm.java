@@ -1,6 +1,8 @@
 package org.gpsros.algorithm;
 
 import java.util.List;
+import java.util.Optional;
+import org.gpsros.policy.GaussianGlobalPolicy;
 import org.gpsros.policy.LinearGaussianPolicy;
 import org.gpsros.policy.Policy;
 import org.gpsros.sample.SampleList;
@@ -34,4 +36,12 @@ public interface GpsAlgorithm {
      * @param samples one list per training condition, in order
      */
     IterationReport iterate(List<SampleList> samples);
+
+    /** The whole state as a record of plain values (checkpoints write it as JSON); restoring it continues exactly. */
+    Record state();
+
+    /** The global policy π_θ, for the variants that train one; empty for trajectory optimisation only. */
+    default Optional<GaussianGlobalPolicy> globalPolicy() {
+        return Optional.empty();
+    }
 }

@@ -4,22 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gpsros.cost.Cost;
-import org.gpsros.cost.CostDerivatives;
-import org.gpsros.dynamics.DynamicsFitConfig;
-import org.gpsros.dynamics.DynamicsFitter;
 import org.gpsros.dynamics.DynamicsPriorGmm;
 import org.gpsros.dynamics.DynamicsPriorState;
-import org.gpsros.dynamics.InitialStateDistribution;
-import org.gpsros.dynamics.LinearGaussianDynamics;
 import org.gpsros.math.SplitMix64;
 import org.gpsros.policy.LinearGaussianPolicy;
 import org.gpsros.policy.Policy;
-import org.gpsros.sample.Sample;
 import org.gpsros.sample.SampleList;
 import org.gpsros.trajopt.CostAugmentation;
 import org.gpsros.trajopt.LocalModel;
 import org.gpsros.trajopt.LqrTrajectoryOptimizer;
-import org.gpsros.trajopt.QuadraticCost;
 import org.gpsros.trajopt.StepSizeRule;
 import org.gpsros.trajopt.TrajectoryUpdate;
 
@@ -53,10 +46,9 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
             ConditionLearner learner = conditions.get(m);
             learner.controller = initialControllers.get(m);
             learner.eta = new double[] {1.0};
-            if (settings.dynamicsPrior() != null) {
-                learner.prior = new DynamicsPriorGmm(settings.dynamicsPrior(),
-                        SplitMix64.derive(settings.seed(), DYNAMICS_PRIOR_STREAM, m));
-            }
+            DynamicsPriorGmm prior = settings.dynamicsPrior() == null ? null : new DynamicsPriorGmm(
+                    settings.dynamicsPrior(), SplitMix64.derive(settings.seed(), DYNAMICS_PRIOR_STREAM, m));
+            learner.estimator = new LocalModelEstimator(settings, prior);
         }
     }
 
@@ -84,15 +76,21 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
             learner.stepMult = saved.stepMult();
             learner.eta = saved.eta().clone();
             learner.previous = saved.previous();
-            if (settings.dynamicsPrior() != null) {
-                if (saved.dynamicsPrior() == null) {
-                    throw new IllegalArgumentException("the checkpoint has no dynamics prior for condition " + m
-                            + " but the config asks for one");
-                }
-                learner.prior = DynamicsPriorGmm.restore(settings.dynamicsPrior(), saved.dynamicsPrior());
-            }
+            learner.estimator = new LocalModelEstimator(settings, restorePrior(settings, saved.dynamicsPrior(), m));
         }
         return algorithm;
+    }
+
+    /** The dynamics prior of condition {@code m} from a checkpoint, or null when the settings ask for none. */
+    static DynamicsPriorGmm restorePrior(TrajOptSettings settings, DynamicsPriorState saved, int m) {
+        if (settings.dynamicsPrior() == null) {
+            return null;
+        }
+        if (saved == null) {
+            throw new IllegalArgumentException("the checkpoint has no dynamics prior for condition " + m
+                    + " but the config asks for one");
+        }
+        return DynamicsPriorGmm.restore(settings.dynamicsPrior(), saved);
     }
 
     @Override
@@ -155,23 +153,10 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
                     + controller.stateDim() + ", " + controller.actionDim());
         }
 
-        // 1. Dynamics: update the prior with the new samples, fit F_t, f_t, Σ_t and the initial state (study §3.2–3.4).
-        DynamicsFitter fitter = fitter(learner);
-        fitter.updatePrior(states, actions);
-        LinearGaussianDynamics dynamics = fitter.fit(states, actions);
-        InitialStateDistribution initialState = fitter.fitInitialState(states);
-
-        // 2. Cost: derivatives along every sample, expanded around ξ = 0 and averaged (study §3.1).
-        List<CostDerivatives> derivatives = new ArrayList<>();
-        for (Sample sample : samples.samples()) {
-            derivatives.add(costs.get(m).evaluate(sample));
-        }
-        QuadraticCost cost = QuadraticCost.expand(derivatives, states, actions);
-        double[] sampleCosts = new double[derivatives.size()];
-        for (int i = 0; i < sampleCosts.length; i++) {
-            sampleCosts[i] = derivatives.get(i).total();
-        }
-        LocalModel model = new LocalModel(cost, dynamics, initialState);
+        // 1–2. Dynamics (prior update, fit, initial state) and cost expansion (study §3.1–3.4).
+        LocalModelEstimator.Estimate fitted = learner.estimator.estimate(states, actions, samples, costs.get(m));
+        LocalModel model = fitted.model();
+        double[] sampleCosts = fitted.sampleCosts();
 
         // 3. Step size from predicted versus actual improvement (study §3.8), from the second iteration on.
         LqrTrajectoryOptimizer optimizer = optimizer(learner, horizon, stateDim, actionDim);
@@ -201,26 +186,20 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
 
     /** η to start the dual search from: the last one found, as one value or one per step as the settings ask. */
     private double[] startingEta(ConditionLearner learner, int horizon) {
-        boolean perStep = settings.lqr().perTimeStepConstraint();
-        if (perStep && learner.eta.length == 1) {
-            double[] eta = new double[horizon];
-            Arrays.fill(eta, learner.eta[0]);
-            return eta;
-        }
-        if (!perStep && learner.eta.length != 1) {
-            return new double[] {mean(learner.eta)};
-        }
-        return learner.eta.clone();
+        return startingEta(settings.lqr().perTimeStepConstraint(), learner.eta, horizon);
     }
 
-    private DynamicsFitter fitter(ConditionLearner learner) {
-        if (learner.fitter == null) {
-            DynamicsFitConfig config = DynamicsFitConfig.defaults().withRegularization(settings.regularization())
-                    .withInitialStateVariance(settings.initialStateVariance()).withCompatibility(settings.compatibility());
-            learner.fitter = learner.prior == null ? DynamicsFitter.withoutPrior(config)
-                    : DynamicsFitter.withPrior(config, learner.prior);
+    /** The last η as one value (the mean of a per-step η) or one per step (a global η repeated). */
+    static double[] startingEta(boolean perStep, double[] eta, int horizon) {
+        if (perStep && eta.length == 1) {
+            double[] filled = new double[horizon];
+            Arrays.fill(filled, eta[0]);
+            return filled;
         }
-        return learner.fitter;
+        if (!perStep && eta.length != 1) {
+            return new double[] {mean(eta)};
+        }
+        return eta.clone();
     }
 
     private LqrTrajectoryOptimizer optimizer(ConditionLearner learner, int horizon, int stateDim, int actionDim) {
@@ -232,17 +211,18 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
     }
 
     /** The whole state, for checkpoints. */
+    @Override
     public TrajOptState state() {
         List<TrajOptState.Condition> saved = new ArrayList<>();
         for (ConditionLearner learner : conditions) {
-            DynamicsPriorState prior = learner.prior == null ? null : learner.prior.state();
+            DynamicsPriorState prior = learner.estimator.prior() == null ? null : learner.estimator.prior().state();
             saved.add(new TrajOptState.Condition(learner.controller, learner.stepMult, learner.eta.clone(), prior,
                     learner.previous));
         }
         return new TrajOptState(iteration, saved);
     }
 
-    private static double mean(double[] values) {
+    static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {
             sum += v;
@@ -255,9 +235,8 @@ public final class TrajOptAlgorithm implements GpsAlgorithm {
         LinearGaussianPolicy controller;
         double stepMult = 1.0;
         double[] eta;
-        DynamicsPriorGmm prior;
+        LocalModelEstimator estimator;
         TrajOptState.Previous previous;
-        DynamicsFitter fitter;
         LqrTrajectoryOptimizer optimizer;
     }
 }

@@ -22,6 +22,8 @@ import org.gpsros.policy.LinearGaussianPolicy;
  *     default) with a {@link NotPositiveDefiniteException} instead of a {@code ValueError}. If Σ_u = Q_uu⁻¹ of the
  *     returned controller has no Cholesky factor (Q_uu conditioned near 1e16; the reference fails there with an
  *     uncaught {@code LinAlgError}) the same exception is thrown.</li>
+ * <li>Augmentations with policy KL terms (BADMM, constrained GPS) are refused under per-time-step constraints; the
+ *     reference runs BADMM there on the raw cost, silently dropping the policy and Lagrange terms.</li>
  * <li>{@code update_in_bwd_pass = False} (broken in the reference: it calls a missing {@code copy()}) is not
  *     offered; the controller is always updated in the backward pass.</li>
  * <li>The KL in the dual search is evaluated in the closed form of {@code traj_distr_kl_alt} under the new state
@@ -121,6 +123,9 @@ public final class LqrTrajectoryOptimizer {
 
     private TrajectoryUpdate search(LocalModel model, CostAugmentation augmentation, double[] klStep, double bound,
                                     double[] eta) {
+        if (config.perTimeStepConstraint()) {
+            requirePerTimeStepSupport(augmentation);
+        }
         load(model, augmentation);
         for (double e : eta) {
             requirePositive("initialEta", e);
@@ -283,6 +288,8 @@ public final class LqrTrajectoryOptimizer {
      *
      * @param eta η_t, length horizon (not modified; the used values are in the result)
      * @throws NotPositiveDefiniteException when some η_t reaches maxEta without a positive-definite A
+     * @throws IllegalArgumentException for an augmentation with policy KL terms (BADMM, constrained GPS), whose
+     *         terms this pass would drop
      */
     public BackwardPassResult backwardPerTimeStep(LocalModel model, CostAugmentation augmentation, double[] eta) {
         if (eta.length != ws.horizon) {
@@ -291,6 +298,7 @@ public final class LqrTrajectoryOptimizer {
         for (double e : eta) {
             requirePositive("eta", e);
         }
+        requirePerTimeStepSupport(augmentation);
         load(model, augmentation);
         double[] used = eta.clone();
         int[] retries = {0};
@@ -432,6 +440,14 @@ public final class LqrTrajectoryOptimizer {
         double[] a = new double[ws.horizon];
         Arrays.fill(a, value);
         return a;
+    }
+
+    private static void requirePerTimeStepSupport(CostAugmentation augmentation) {
+        if (!augmentation.supportsPerTimeStepConstraints()) {
+            throw new IllegalArgumentException("per-time-step KL constraints use the raw cost and would drop the "
+                    + "policy KL and Lagrange terms of this augmentation (the reference does so silently for BADMM); "
+                    + "use a global KL constraint with it");
+        }
     }
 
     private static void requirePositive(String name, double value) {

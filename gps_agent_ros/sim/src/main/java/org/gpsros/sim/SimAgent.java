@@ -229,4 +229,9 @@ public final class SimAgent implements Agent {
     public double finalDistance(Sample sample, int condition) {
         return task.finalDistance(sample, condition);
     }
+
+    @Override
+    public double successDistance() {
+        return task.successDistance();
+    }
 }

@@ -61,4 +61,9 @@ public interface SimTask {
      * @throws IllegalArgumentException if the sample does not have this task's horizon and state layout
      */
     double finalDistance(Sample sample, int condition);
+
+    /** The {@link #finalDistance} below which a sample counts as a success, or NaN where the task defines none. */
+    default double successDistance() {
+        return Double.NaN;
+    }
 }

@@ -223,7 +223,7 @@ final class LearnerBenchmarks {
         public void setUp() {
             ExperimentConfig config = ConfigLoader.parse(BenchResources.armConfig(), "box2d_arm.yaml");
             experiment = Experiment.build(config, "box2d_arm.yaml");
-            TrajOptAlgorithm algorithm = experiment.newAlgorithm();
+            TrajOptAlgorithm algorithm = (TrajOptAlgorithm) experiment.newAlgorithm();
             for (int iteration = 0; iteration < 2; iteration++) {
                 algorithm.iterate(draw(algorithm, iteration));
             }
@@ -246,7 +246,7 @@ final class LearnerBenchmarks {
 
         @Override
         public long run() {
-            TrajOptAlgorithm algorithm = experiment.restoreAlgorithm(state);
+            TrajOptAlgorithm algorithm = (TrajOptAlgorithm) experiment.restoreAlgorithm(state);
             algorithm.iterate(samples);
             return 1;
         }

@@ -18,6 +18,7 @@ import java.util.List;
  * @param samplesPerCondition samples per condition and iteration (reference num_samples)
  * @param trainConditions condition indices trained on; empty = all of the task's conditions
  * @param testConditions condition indices evaluated on; empty = the training conditions
+ * @param policy the global policy and its training (algorithms other than traj_opt; null for traj_opt)
  * @param robot a real robot over ROS ({@code gps node learner}), or null for the simulated task {@code task}
  */
 public record ExperimentConfig(String task, Long seed, Integer iterations, Integer samplesPerCondition,
@@ -25,6 +26,7 @@ public record ExperimentConfig(String task, Long seed, Integer iterations, Integ
                                AgentConfig agent, AlgorithmConfig algorithm, TrajOptConfig trajOpt,
                                DynamicsConfig dynamics, InitControllerConfig initController,
                                List<CostTermConfig> cost,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) PolicyConfig policy,
                                @JsonInclude(JsonInclude.Include.NON_NULL) RobotConfig robot) {
 
     public ExperimentConfig {
@@ -50,17 +52,23 @@ public record ExperimentConfig(String task, Long seed, Integer iterations, Integ
             throw new IllegalArgumentException("cost: needs at least one cost term");
         }
         cost = List.copyOf(cost);
+        if (algorithm.trainsGlobalPolicy()) {
+            policy = orDefault(policy, PolicyConfig.defaults());
+        } else if (policy != null) {
+            throw new IllegalArgumentException("policy: only used by algorithms that train a global policy (mdgps, "
+                    + "badmm, cgps); this config's algorithm.type is " + algorithm.type());
+        }
     }
 
     /** A copy with another seed. */
     public ExperimentConfig withSeed(long newSeed) {
         return new ExperimentConfig(task, newSeed, iterations, samplesPerCondition, trainConditions, testConditions,
-                agent, algorithm, trajOpt, dynamics, initController, cost, robot);
+                agent, algorithm, trajOpt, dynamics, initController, cost, policy, robot);
     }
 
     /** A copy with another iteration count. */
     public ExperimentConfig withIterations(int newIterations) {
         return new ExperimentConfig(task, seed, newIterations, samplesPerCondition, trainConditions, testConditions,
-                agent, algorithm, trajOpt, dynamics, initController, cost, robot);
+                agent, algorithm, trajOpt, dynamics, initController, cost, policy, robot);
     }
 }

@@ -36,9 +36,13 @@ public final class LearningCurve {
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         Map<Integer, List<MetricsRow>> byCondition = new TreeMap<>();
         for (MetricsRow row : rows) {
+            if (!row.isTraining()) {
+                continue;
+            }
             byCondition.computeIfAbsent(row.condition(), c -> new java.util.ArrayList<>()).add(row);
         }
-        boolean positive = rows.stream().allMatch(r -> r.minCost() > 0);
+        boolean positive = rows.stream().filter(MetricsRow::isTraining).allMatch(r -> r.minCost() > 0)
+                && rows.stream().filter(r -> r.policy() != null).allMatch(r -> !(r.policy().meanCost() <= 0));
         for (Map.Entry<Integer, List<MetricsRow>> entry : byCondition.entrySet()) {
             List<MetricsRow> series = entry.getValue();
             double[] x = new double[series.size()];
@@ -53,9 +57,11 @@ public final class LearningCurve {
             line.setMarker(SeriesMarkers.CIRCLE);
             line.setLineStyle(new BasicStroke(2f));
         }
+        addPolicySeries(chart, rows, true, "global policy, training conditions (mean, noiseless)");
+        addPolicySeries(chart, rows, false, "global policy, test conditions (mean, noiseless)");
         if (positive && !rows.isEmpty()) {
-            double lo = rows.stream().mapToDouble(MetricsRow::minCost).min().orElse(1);
-            double hi = rows.stream().mapToDouble(MetricsRow::maxCost).max().orElse(1);
+            double lo = rows.stream().filter(MetricsRow::isTraining).mapToDouble(MetricsRow::minCost).min().orElse(1);
+            double hi = rows.stream().filter(MetricsRow::isTraining).mapToDouble(MetricsRow::maxCost).max().orElse(1);
             chart.getStyler().setYAxisLogarithmic(hi / lo > 30);
         }
         if (rows.isEmpty()) {
@@ -69,5 +75,33 @@ public final class LearningCurve {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png, e);
         }
+    }
+
+    /** The global policy's mean cost over the training (or the test) conditions per iteration, dashed. */
+    private static void addPolicySeries(XYChart chart, List<MetricsRow> rows, boolean training, String name) {
+        Map<Integer, double[]> byIteration = new TreeMap<>();
+        for (MetricsRow row : rows) {
+            if (row.policy() == null || row.isTraining() != training || Double.isNaN(row.policy().meanCost())) {
+                continue;
+            }
+            double[] sum = byIteration.computeIfAbsent(row.iteration(), i -> new double[2]);
+            sum[0] += row.policy().meanCost();
+            sum[1]++;
+        }
+        if (byIteration.isEmpty()) {
+            return;
+        }
+        double[] x = new double[byIteration.size()];
+        double[] y = new double[byIteration.size()];
+        int i = 0;
+        for (Map.Entry<Integer, double[]> entry : byIteration.entrySet()) {
+            x[i] = entry.getKey();
+            y[i] = entry.getValue()[0] / entry.getValue()[1];
+            i++;
+        }
+        XYSeries line = chart.addSeries(name, x, y);
+        line.setMarker(training ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+        line.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {8f, 5f}, 0f));
     }
 }

@@ -16,9 +16,20 @@ import java.util.List;
  */
 public final class MetricsFile {
     private final Path path;
+    private final boolean withPolicy;
 
+    /** A metrics file without the global-policy columns. */
     public MetricsFile(Path path) {
+        this(path, false);
+    }
+
+    /**
+     * @param withPolicy whether rows carry the global policy's columns (policy_mean_cost, policy_final_distance,
+     *     policy_success)
+     */
+    public MetricsFile(Path path, boolean withPolicy) {
         this.path = path;
+        this.withPolicy = withPolicy;
     }
 
     public Path path() {
@@ -35,7 +46,7 @@ public final class MetricsFile {
                 }
             }
         }
-        StringBuilder text = new StringBuilder(MetricsRow.HEADER).append('\n');
+        StringBuilder text = new StringBuilder(withPolicy ? MetricsRow.POLICY_HEADER : MetricsRow.HEADER).append('\n');
         for (MetricsRow row : kept) {
             text.append(row.toCsv()).append('\n');
         }

@@ -4,6 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gpsros.agent.ActionNoise;
 import org.gpsros.agent.Agent;
+import org.gpsros.algorithm.GpsAlgorithm;
+import org.gpsros.algorithm.MdgpsAlgorithm;
+import org.gpsros.algorithm.MdgpsSettings;
+import org.gpsros.algorithm.MdgpsState;
+import org.gpsros.algorithm.MdgpsStepRule;
+import org.gpsros.app.config.PolicyConfig;
+import org.gpsros.policy.PolicyNetwork;
+import org.gpsros.policy.PolicyNetworkFactory;
+import org.gpsros.policy.PolicyTrainingConfig;
+import org.gpsros.policyprior.PolicyPriorConfig;
+import org.gpsros.policyprior.PolicySampleMode;
 import org.gpsros.algorithm.TrajOptAlgorithm;
 import org.gpsros.algorithm.TrajOptState;
 import org.gpsros.algorithm.TrajOptSettings;
@@ -167,14 +178,76 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         return agent.sample(controller, condition, explorationNoise(iteration, condition, i));
     }
 
-    /** A fresh algorithm at iteration 0. */
-    public TrajOptAlgorithm newAlgorithm() {
-        return new TrajOptAlgorithm(settings, costs(), initialControllers());
+    /** Whether the configured algorithm trains a global policy (metrics then carry the policy's columns). */
+    public boolean trainsGlobalPolicy() {
+        return config.algorithm().trainsGlobalPolicy();
     }
 
-    /** The algorithm as a checkpoint left it. */
-    public TrajOptAlgorithm restoreAlgorithm(TrajOptState state) {
-        return TrajOptAlgorithm.restore(settings, costs(), state);
+    /** A fresh algorithm of the configured type at iteration 0. */
+    public GpsAlgorithm newAlgorithm() {
+        return switch (config.algorithm().type()) {
+            case "traj_opt" -> new TrajOptAlgorithm(settings, costs(), initialControllers());
+            case "mdgps" -> new MdgpsAlgorithm(mdgpsSettings(), costs(), initialControllers(), newPolicyNetwork());
+            default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
+        };
+    }
+
+    /** The record type of the configured algorithm's checkpoints. */
+    public Class<? extends Record> stateType() {
+        return switch (config.algorithm().type()) {
+            case "traj_opt" -> TrajOptState.class;
+            case "mdgps" -> MdgpsState.class;
+            default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
+        };
+    }
+
+    /** The algorithm as a checkpoint left it ({@code state} of {@link #stateType()}). */
+    public GpsAlgorithm restoreAlgorithm(Record state) {
+        if (state instanceof TrajOptState trajOpt && config.algorithm().type().equals("traj_opt")) {
+            return TrajOptAlgorithm.restore(settings, costs(), trajOpt);
+        }
+        if (state instanceof MdgpsState mdgps && config.algorithm().type().equals("mdgps")) {
+            return MdgpsAlgorithm.restore(mdgpsSettings(), costs(), mdgps, policyNetworks());
+        }
+        throw new IllegalArgumentException("a checkpoint of " + state.getClass().getSimpleName()
+                + " does not fit algorithm.type " + config.algorithm().type());
+    }
+
+    /** A fresh global-policy network: observation → action, initial weights from the run seed. */
+    private PolicyNetwork newPolicyNetwork() {
+        return policyNetworks().create(agent.observationLayout().dimension(), agent.actionDim(),
+                MdgpsAlgorithm.networkSeed(config.seed()));
+    }
+
+    /** Creates and restores the configured kind of global-policy network. */
+    public PolicyNetworkFactory policyNetworks() {
+        return PolicyNetworks.factory(config.policy().network());
+    }
+
+    /** The S-step's settings from the {@code policy:} section. */
+    private PolicyTrainingConfig policyTraining() {
+        PolicyConfig policy = config.policy();
+        return new PolicyTrainingConfig(policy.iterations(), policy.batchSize(), policy.learningRate(),
+                policy.weightDecay(), policy.initVar(), policy.entReg());
+    }
+
+    private PolicyPriorConfig policyPrior() {
+        PolicyConfig.Prior prior = config.policy().prior();
+        if (prior.type().equals("constant")) {
+            return new PolicyPriorConfig.Constant(prior.strength());
+        }
+        return PolicyPriorConfig.gmmExamples().withMaxClusters(prior.maxClusters())
+                .withMinSamplesPerCluster(prior.minSamplesPerCluster()).withMaxSamples(prior.maxSamples())
+                .withStrength(prior.strength()).withCompatibility(settings.compatibility());
+    }
+
+    private MdgpsSettings mdgpsSettings() {
+        AlgorithmConfig.Mdgps mdgps = config.algorithm().mdgps();
+        return MdgpsSettings.defaults(settings).withPolicyTraining(policyTraining()).withPolicyPrior(policyPrior())
+                .withInitialPolicyWeight(mdgps.initPolWt())
+                .withStepRule(MdgpsStepRule.valueOf(mdgps.stepRule().toUpperCase(java.util.Locale.ROOT)))
+                .withSampleOnPolicy(mdgps.sampleOnPolicy())
+                .withPolicySampleMode(PolicySampleMode.valueOf(mdgps.policySampleMode().toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** The cost of each training condition. */

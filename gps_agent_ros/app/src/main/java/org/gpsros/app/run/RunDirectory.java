@@ -25,8 +25,14 @@ public record RunDirectory(Path root) {
         return root.resolve("config.yaml");
     }
 
+    /** metrics.csv of a run without a global policy. */
     public MetricsFile metrics() {
-        return new MetricsFile(root.resolve("metrics.csv"));
+        return metrics(false);
+    }
+
+    /** metrics.csv, with the global policy's columns if {@code withPolicy}. */
+    public MetricsFile metrics(boolean withPolicy) {
+        return new MetricsFile(root.resolve("metrics.csv"), withPolicy);
     }
 
     public Path learningCurve() {

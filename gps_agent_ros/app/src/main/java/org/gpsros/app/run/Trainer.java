@@ -2,19 +2,22 @@ package org.gpsros.app.run;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.gpsros.algorithm.ConditionReport;
 import org.gpsros.algorithm.IterationReport;
-import org.gpsros.algorithm.TrajOptAlgorithm;
-import org.gpsros.algorithm.TrajOptState;
+import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.app.monitor.LearningCurve;
 import org.gpsros.app.monitor.MetricsFile;
 import org.gpsros.app.monitor.MetricsRow;
+import org.gpsros.policy.GaussianGlobalPolicy;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SampleList;
 
@@ -54,27 +57,31 @@ public final class Trainer {
     }
 
     /** Trains from scratch (the run folder exists and holds config.yaml). */
-    public TrajOptAlgorithm train() {
-        run.metrics().start(0);
+    public GpsAlgorithm train() {
+        metrics().start(0);
         return loop(experiment.newAlgorithm());
     }
 
+    private MetricsFile metrics() {
+        return run.metrics(experiment.trainsGlobalPolicy());
+    }
+
     /** Continues from the newest complete checkpoint. */
-    public TrajOptAlgorithm resume() {
+    public GpsAlgorithm resume() {
         CheckpointStore checkpoints = run.checkpoints();
         int newest = checkpoints.newest().orElseThrow(() -> new IllegalStateException(run.root()
                 + ": no complete checkpoint to resume from"));
         checkpoints.discardAfter(newest);
-        TrajOptState state = checkpoints.read(newest, TrajOptState.class);
-        TrajOptAlgorithm algorithm = experiment.restoreAlgorithm(state);
-        run.metrics().start(algorithm.iteration());
+        Record state = checkpoints.read(newest, experiment.stateType());
+        GpsAlgorithm algorithm = experiment.restoreAlgorithm(state);
+        metrics().start(algorithm.iteration());
         log.printf("gps: resuming %s after iteration %d%n", run.root(), newest);
         return loop(algorithm);
     }
 
-    private TrajOptAlgorithm loop(TrajOptAlgorithm algorithm) {
+    private GpsAlgorithm loop(GpsAlgorithm algorithm) {
         int iterations = experiment.config().iterations();
-        MetricsFile metrics = run.metrics();
+        MetricsFile metrics = metrics();
         listener.started(algorithm);
         for (int iteration = algorithm.iteration(); iteration < iterations; iteration++) {
             long samplingStart = System.nanoTime();
@@ -87,26 +94,99 @@ public final class Trainer {
             IterationReport report = algorithm.iterate(samples);
             double learnerSeconds = (System.nanoTime() - learnerStart) * 1e-9;
 
-            List<MetricsRow> rows = rows(iteration, samples, report, learnerSeconds, samplingSeconds);
+            long evaluationStart = System.nanoTime();
+            Map<Integer, MetricsRow.PolicyMetrics> policy = evaluatePolicy(algorithm, iteration);
+            double evaluationSeconds = (System.nanoTime() - evaluationStart) * 1e-9;
+            List<MetricsRow> rows = rows(iteration, samples, report, learnerSeconds, samplingSeconds, policy);
             metrics.append(rows);
             LearningCurve.write(run.learningCurve(), experiment.config().task() + " (seed " + experiment.config().seed() + ")",
                     metrics.read());
             run.checkpoints().write(iteration, algorithm.state());
             listener.iterationDone(algorithm, report, rows);
-            for (int index = 0; index < rows.size(); index++) {
+            for (int index = 0; index < report.conditions().size(); index++) {
                 MetricsRow row = rows.get(index);
                 ConditionReport condition = report.conditions().get(index);
                 log.printf(Locale.ROOT, "itr %2d  cond %d  cost %10.3f ± %-9.3f final distance %8.4f  eta %-10.4g "
-                                + "step %5.3f%s  (learner %.0f ms, sampling %.0f ms)%n",
+                                + "step %5.3f%s%s  (learner %.0f ms, sampling %.0f ms)%n",
                         iteration, row.condition(), row.meanCost(), row.stdCost(), row.finalDistance(), row.eta(),
-                        row.stepMult(), condition.converged() ? "" : "  [KL bound not met]",
+                        row.stepMult(), condition.converged() ? "" : "  [KL bound not met]", policyText(row.policy()),
                         learnerSeconds * 1e3, totalSampling * 1e3);
+            }
+            for (MetricsRow row : rows.subList(report.conditions().size(), rows.size())) {
+                log.printf(Locale.ROOT, "itr %2d  test %d%s%n", iteration, row.condition(), policyText(row.policy()));
+            }
+            if (!policy.isEmpty()) {
+                log.printf(Locale.ROOT, "itr %2d  global policy: train %s, test %s  (evaluation %.0f ms)%n", iteration,
+                        summary(rows, true), summary(rows, false), evaluationSeconds * 1e3);
             }
         }
         return algorithm;
     }
 
-    private List<SampleList> sample(TrajOptAlgorithm algorithm, int iteration, int iterations, double[] seconds) {
+    /**
+     * The global policy's noiseless rollouts on every training and test condition (metrics.csv's policy columns);
+     * empty without a global policy.
+     */
+    private Map<Integer, MetricsRow.PolicyMetrics> evaluatePolicy(GpsAlgorithm algorithm, int iteration) {
+        Map<Integer, MetricsRow.PolicyMetrics> results = new LinkedHashMap<>();
+        int rollouts = experiment.config().policy() == null ? 0 : experiment.config().policy().evaluationSamples();
+        Optional<GaussianGlobalPolicy> policy = algorithm.globalPolicy();
+        if (policy.isEmpty() || rollouts == 0) {
+            return results;
+        }
+        List<Integer> conditions = new ArrayList<>(experiment.trainConditions());
+        for (int c : experiment.testConditions()) {
+            if (!conditions.contains(c)) {
+                conditions.add(c);
+            }
+        }
+        double[][] noiseless = new double[experiment.agent().horizon()][experiment.agent().actionDim()];
+        double successDistance = experiment.agent().successDistance();
+        for (int condition : conditions) {
+            double cost = 0;
+            double distance = 0;
+            double successes = 0;
+            for (int i = 0; i < rollouts; i++) {
+                Sample sample = experiment.agent().sample(policy.get(), condition, noiseless);
+                cost += experiment.cost().evaluate(sample).total();
+                double d = experiment.agent().finalDistance(sample, condition);
+                distance += d;
+                successes += d < successDistance ? 1 : 0;
+            }
+            results.put(condition, new MetricsRow.PolicyMetrics(cost / rollouts, distance / rollouts,
+                    Double.isNaN(successDistance) ? Double.NaN : successes / rollouts));
+        }
+        return results;
+    }
+
+    private static String policyText(MetricsRow.PolicyMetrics policy) {
+        if (policy == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  | policy cost %10.3f final distance %8.4f%s", policy.meanCost(),
+                policy.finalDistance(), Double.isNaN(policy.success()) ? ""
+                        : String.format(Locale.ROOT, " success %3.0f%%", 100 * policy.success()));
+    }
+
+    private static String summary(List<MetricsRow> rows, boolean training) {
+        double distance = 0;
+        double success = 0;
+        int count = 0;
+        for (MetricsRow row : rows) {
+            if (row.policy() != null && row.isTraining() == training) {
+                distance += row.policy().finalDistance();
+                success += row.policy().success();
+                count++;
+            }
+        }
+        if (count == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "final distance %.4f%s", distance / count,
+                Double.isNaN(success) ? "" : String.format(Locale.ROOT, " success %.0f%%", 100 * success / count));
+    }
+
+    private List<SampleList> sample(GpsAlgorithm algorithm, int iteration, int iterations, double[] seconds) {
         List<Integer> conditions = experiment.trainConditions();
         int perCondition = experiment.config().samplesPerCondition();
         List<SampleList> lists = new ArrayList<>();
@@ -121,7 +201,7 @@ public final class Trainer {
                 List<Sample> samples = new ArrayList<>();
                 for (int i = 0; i < perCondition; i++) {
                     listener.beforeSample(iteration, condition, i);
-                    samples.add(experiment.sample(algorithm.controller(index), iteration, condition, i));
+                    samples.add(experiment.sample(algorithm.samplingPolicy(index), iteration, condition, i));
                     if (bar != null) {
                         bar.step();
                     }
@@ -138,7 +218,7 @@ public final class Trainer {
     }
 
     private List<MetricsRow> rows(int iteration, List<SampleList> samples, IterationReport report, double learnerSeconds,
-                                  double[] samplingSeconds) {
+                                  double[] samplingSeconds, Map<Integer, MetricsRow.PolicyMetrics> policy) {
         List<MetricsRow> rows = new ArrayList<>();
         for (int index = 0; index < samples.size(); index++) {
             int condition = experiment.trainConditions().get(index);
@@ -151,7 +231,12 @@ public final class Trainer {
             distance /= samples.get(index).size();
             rows.add(new MetricsRow(iteration, condition, stats[0], stats[1], stats[2], stats[3], distance,
                     conditionReport.stepMult(), conditionReport.eta(), conditionReport.klStep(), learnerSeconds,
-                    samplingSeconds[index]));
+                    samplingSeconds[index], policy.get(condition)));
+        }
+        for (Map.Entry<Integer, MetricsRow.PolicyMetrics> entry : policy.entrySet()) {
+            if (!experiment.trainConditions().contains(entry.getKey())) {
+                rows.add(MetricsRow.testCondition(iteration, entry.getKey(), entry.getValue()));
+            }
         }
         return rows;
     }

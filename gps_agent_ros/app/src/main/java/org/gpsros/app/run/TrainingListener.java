@@ -2,7 +2,7 @@ package org.gpsros.app.run;
 
 import java.util.List;
 import org.gpsros.algorithm.IterationReport;
-import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.app.monitor.MetricsRow;
 
 /**
@@ -16,7 +16,7 @@ public interface TrainingListener {
     };
 
     /** Called once before the first iteration runs, with the algorithm the loop will update. */
-    default void started(TrajOptAlgorithm algorithm) {
+    default void started(GpsAlgorithm algorithm) {
     }
 
     /**
@@ -31,6 +31,6 @@ public interface TrainingListener {
     }
 
     /** Called after {@code iteration}'s update, with its report and metrics rows, once its checkpoint is written. */
-    default void iterationDone(TrajOptAlgorithm algorithm, IterationReport report, List<MetricsRow> rows) {
+    default void iterationDone(GpsAlgorithm algorithm, IterationReport report, List<MetricsRow> rows) {
     }
 }

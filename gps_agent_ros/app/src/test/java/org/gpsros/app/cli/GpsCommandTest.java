@@ -103,7 +103,7 @@ class GpsCommandTest {
 
         assertEquals(0, gps("evaluate", run.toString(), "--samples", "2"), stderr());
         List<String> eval = Files.readAllLines(run.resolve("eval.csv"));
-        assertEquals("condition,mode,sample,cost,final_distance", eval.get(0));
+        assertEquals("condition,mode,sample,cost,final_distance,success,policy", eval.get(0));
         assertEquals(4, eval.size(), "one noiseless and two noisy rollouts");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("noiseless"));
     }

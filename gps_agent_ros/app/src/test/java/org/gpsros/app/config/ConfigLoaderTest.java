@@ -66,7 +66,9 @@ class ConfigLoaderTest {
         "iterations: 2.5|x.yaml: iterations: expected an integer",
         "algorithm: {kl_step: -1}|x.yaml: algorithm.kl_step: must be a positive number, got -1.0",
         "algorithm: {kl_stp: 1}|x.yaml: algorithm.kl_stp: unknown key",
-        "algorithm: {type: magic}|x.yaml: algorithm.type: expected one of [traj_opt], got 'magic'",
+        "algorithm: {type: magic}|x.yaml: algorithm.type: expected one of [traj_opt, mdgps, badmm, cgps], got 'magic'",
+        "algorithm: {badmm: {fixed_lg_step: 1}}|x.yaml: algorithm.badmm: only used with algorithm.type badmm",
+        "policy: {iterations: 10}|x.yaml: policy: only used by algorithms that train a global policy",
         "dynamics: {prior: {max_clusters: 0}}|x.yaml: dynamics.prior.max_clusters: must be >= 1, got 0",
     })
     void badValuesGiveOneLineNamingTheKey(String extra, String expectedStart) {

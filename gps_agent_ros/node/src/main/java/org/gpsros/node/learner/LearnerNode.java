@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gpsros.agent.Agent;
 import org.gpsros.algorithm.IterationReport;
-import org.gpsros.algorithm.TrajOptAlgorithm;
+import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.app.config.ConfigException;
 import org.gpsros.app.config.ConfigLoader;
 import org.gpsros.app.config.ExperimentConfig;
@@ -88,7 +88,7 @@ public final class LearnerNode implements NodeMain {
     private volatile boolean paused;
     private volatile boolean stopRequested;
     private volatile String phase = "starting";
-    private volatile TrajOptAlgorithm algorithm;
+    private volatile GpsAlgorithm algorithm;
     private volatile int completedIteration = -1;
     private volatile Throwable failure;
     private volatile boolean finished;
@@ -213,7 +213,7 @@ public final class LearnerNode implements NodeMain {
                     + (completedIteration < 0 ? "none" : "itr_" + completedIteration));
         });
         node.newServiceServer("~checkpoint", Trigger.TYPE, request -> {
-            TrajOptAlgorithm current = algorithm;
+            GpsAlgorithm current = algorithm;
             int iteration = completedIteration;
             if (current == null || iteration < 0) {
                 return new TriggerResponse(false, "no iteration has completed yet: nothing to checkpoint");
@@ -258,18 +258,19 @@ public final class LearnerNode implements NodeMain {
     }
 
     private RunConditionResponse runCondition(RunConditionRequest request) throws ServiceException {
-        if (request.use_global_policy()) {
-            return new RunConditionResponse(false, "this experiment trains local controllers only (no global policy)",
-                    new double[0]);
+        GpsAlgorithm current = algorithm;
+        if (request.use_global_policy() && (current == null || current.globalPolicy().isEmpty())) {
+            return new RunConditionResponse(false, current == null ? "training has not started"
+                    : "this experiment trains local controllers only (no global policy)", new double[0]);
         }
         int index = experiment.trainConditions().indexOf(request.condition());
-        TrajOptAlgorithm current = algorithm;
         if (index < 0 || current == null || request.sample_count() < 1) {
             return new RunConditionResponse(false, index < 0 ? "condition " + request.condition() + " is not a "
                     + "training condition " + experiment.trainConditions() : current == null ? "training has not "
                     + "started" : "sample_count must be >= 1, got " + request.sample_count(), new double[0]);
         }
-        Policy controller = current.controller(index);
+        Policy controller = request.use_global_policy() ? current.globalPolicy().orElseThrow()
+                : current.controller(index);
         double[] costs = new double[request.sample_count()];
         int call;
         synchronized (lock) {
@@ -329,7 +330,7 @@ public final class LearnerNode implements NodeMain {
 
     private final class Listener implements TrainingListener {
         @Override
-        public void started(TrajOptAlgorithm started) {
+        public void started(GpsAlgorithm started) {
             algorithm = started;
         }
 
@@ -345,7 +346,7 @@ public final class LearnerNode implements NodeMain {
         }
 
         @Override
-        public void iterationDone(TrajOptAlgorithm updated, IterationReport report, List<MetricsRow> rows) {
+        public void iterationDone(GpsAlgorithm updated, IterationReport report, List<MetricsRow> rows) {
             completedIteration = report.iteration();
             publishStatusOf(report.iteration(), TrainingStatus.PHASE_TRAJECTORY_OPTIMIZATION, rows);
             for (MetricsRow row : rows) {
