@@ -218,6 +218,12 @@ public final class PegInsertionTask implements SimTask {
         return Math.sqrt(points[0] * points[0] + points[1] * points[1] + points[2] * points[2]);
     }
 
+    /** {@value #SUCCESS_DISTANCE}: the peg's bottom within 6 cm of the hole's bottom (TASKS.md §4). */
+    @Override
+    public double successDistance() {
+        return SUCCESS_DISTANCE;
+    }
+
     private void checkCondition(int condition) {
         if (condition < 0 || condition >= offsets.length) {
             throw new IndexOutOfBoundsException("task " + name + " has conditions 0.." + (offsets.length - 1)

@@ -74,6 +74,8 @@ class PegInsertionTaskTest {
                 peg.extraSensorLayout());
         assertEquals(SensorType.END_EFFECTOR_POINTS, peg.targetSensor());
         assertArrayEquals(new double[6], peg.target());
+        assertEquals(0.06, peg.successDistance());
+        assertEquals(0.06, new SimAgent(peg).successDistance());
 
         SimTask blind = task(SimTasks.BLIND_PEG);
         assertEquals("blind_peg", blind.name());
