@@ -97,7 +97,9 @@ abstract class AbstractSimTask implements SimTask {
     @Override
     public final double[] initialState(int condition) {
         double[] state = new double[stateLayout.dimension()];
-        newWorld(condition).readState(state);
+        try (SimWorld world = newWorld(condition)) {
+            world.readState(state);
+        }
         return state;
     }
 

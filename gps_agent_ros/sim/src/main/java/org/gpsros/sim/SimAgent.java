@@ -16,8 +16,9 @@ import org.gpsros.sample.SensorType;
  *
  * <p>A rollout of horizon T records the state after the reset at t = 0; then for each t it asks the policy
  * for u_t = π(t, x_t, o_t, ε_t) and, while t + 1 &lt; T, applies u_t, steps the world and records x_{t+1}.
- * As in the reference the last action is chosen but never simulated. Every sensor of the state, all T
- * actions and the noise ε (which the reference's Box2D agent did not keep) go into the sample.
+ * As in the reference the last action is chosen but never simulated. Every sensor of the state, the task's
+ * extra sensors ({@link SimTask#extraSensorLayout()}, e.g. end-effector point Jacobians), all T actions and the
+ * noise ε (which the reference's Box2D agent did not keep) go into the sample. The world is closed afterwards.
  *
  * <p>Every rollout builds a new world, so the same policy, condition and noise give a bit-identical sample,
  * and the agent holds no mutable state: {@link #sample} may run on several threads at once.
@@ -110,37 +111,58 @@ public final class SimAgent implements Agent {
                     + task.name() + " has " + actionDim);
         }
         double[][] noiseCopy = copyNoise(noise, horizon, actionDim);
-        SimWorld world = task.newWorld(condition);
+        SensorLayout extraLayout = task.extraSensorLayout();
+        int extraDim = extraLayout.dimension();
 
         double[][] states = new double[horizon][stateDim];
+        double[][] extras = new double[horizon][extraDim];
         double[][] actions = new double[horizon][actionDim];
         double[] observation = observationFromState == null ? null : new double[observationFromState.length];
-        world.readState(states[0]);
-        checkState(states[0], condition, 0);
-        for (int t = 0; t < horizon; t++) {
-            double[] x = states[t];
-            double[] o = x;
-            if (observation != null) {
-                for (int i = 0; i < observation.length; i++) {
-                    observation[i] = x[observationFromState[i]];
+        try (SimWorld world = task.newWorld(condition)) {
+            read(world, states[0], extras[0], condition, 0);
+            for (int t = 0; t < horizon; t++) {
+                double[] x = states[t];
+                double[] o = x;
+                if (observation != null) {
+                    for (int i = 0; i < observation.length; i++) {
+                        observation[i] = x[observationFromState[i]];
+                    }
+                    o = observation;
                 }
-                o = observation;
-            }
-            double[] u = actions[t];
-            policy.act(t, x, o, noiseCopy[t], u);
-            for (int i = 0; i < actionDim; i++) {
-                if (!Double.isFinite(u[i])) {
-                    throw new SimulationDivergedException(task.name(), condition, t,
-                            "the policy returned the non-finite action " + Arrays.toString(u));
+                double[] u = actions[t];
+                policy.act(t, x, o, noiseCopy[t], u);
+                for (int i = 0; i < actionDim; i++) {
+                    if (!Double.isFinite(u[i])) {
+                        throw new SimulationDivergedException(task.name(), condition, t,
+                                "the policy returned the non-finite action " + Arrays.toString(u));
+                    }
                 }
-            }
-            if (t + 1 < horizon) {
-                world.step(u);
-                world.readState(states[t + 1]);
-                checkState(states[t + 1], condition, t + 1);
+                if (t + 1 < horizon) {
+                    world.step(u);
+                    read(world, states[t + 1], extras[t + 1], condition, t + 1);
+                }
             }
         }
-        return new Sample(task.stateLayout(), task.observationLayout(), splitSensors(states), actions, noiseCopy);
+        Map<SensorType, double[][]> data = splitSensors(task.stateLayout(), states);
+        if (extraDim > 0) {
+            data.putAll(splitSensors(extraLayout, extras));
+        }
+        return new Sample(task.stateLayout(), task.observationLayout(), data, actions, noiseCopy);
+    }
+
+    /** Reads and checks the state, then the extra sensors, at step t. */
+    private void read(SimWorld world, double[] state, double[] extra, int condition, int t) {
+        world.readState(state);
+        checkState(state, condition, t);
+        if (extra.length > 0) {
+            world.readExtraSensors(extra);
+            for (int i = 0; i < extra.length; i++) {
+                if (!Double.isFinite(extra[i])) {
+                    throw new SimulationDivergedException(task.name(), condition, t, "extra sensor entry " + i
+                            + " is " + extra[i]);
+                }
+            }
+        }
     }
 
     private static double[][] copyNoise(double[][] noise, int horizon, int actionDim) {
@@ -186,17 +208,16 @@ public final class SimAgent implements Agent {
         return "?";
     }
 
-    /** Per-sensor {@code horizon × dim} arrays cut from the packed states. */
-    private Map<SensorType, double[][]> splitSensors(double[][] states) {
-        SensorLayout layout = task.stateLayout();
+    /** Per-sensor {@code horizon × dim} arrays cut from packed vectors laid out as {@code layout}. */
+    private static Map<SensorType, double[][]> splitSensors(SensorLayout layout, double[][] packed) {
         List<SensorType> sensors = layout.sensors();
         Map<SensorType, double[][]> data = new EnumMap<>(SensorType.class);
         int offset = 0;
         for (int i = 0; i < sensors.size(); i++) {
             int dim = layout.dims().get(i);
-            double[][] values = new double[states.length][dim];
-            for (int t = 0; t < states.length; t++) {
-                System.arraycopy(states[t], offset, values[t], 0, dim);
+            double[][] values = new double[packed.length][dim];
+            for (int t = 0; t < packed.length; t++) {
+                System.arraycopy(packed[t], offset, values[t], 0, dim);
             }
             data.put(sensors.get(i), values);
             offset += dim;

@@ -1,5 +1,6 @@
 package org.gpsros.sim;
 
+import java.util.List;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SensorLayout;
 import org.gpsros.sample.SensorType;
@@ -30,6 +31,15 @@ public interface SimTask {
     int conditionCount();
 
     /**
+     * Sensors recorded in every sample beside the state but not part of it, such as the END_EFFECTOR_POINT_JACOBIANS
+     * that the forward-kinematics cost needs (the reference's MuJoCo agent stores them the same way). Empty by
+     * default.
+     */
+    default SensorLayout extraSensorLayout() {
+        return new SensorLayout(List.of(), List.of());
+    }
+
+    /**
      * The packed state the world reports right after {@link #newWorld} for {@code condition}: the condition's
      * x0 as the physics holds it (float rounding; derived entries such as the arm's end-effector point
      * filled in). The first state of every sample of that condition equals it bit for bit. A fresh array.
@@ -42,7 +52,7 @@ public interface SimTask {
     /** The target value of {@link #targetSensor()} (reference {@code target_state}). A fresh array. */
     double[] target();
 
-    /** A fresh world at {@code condition}'s initial state, for one rollout. */
+    /** A fresh world at {@code condition}'s initial state, for one rollout; close it when done. */
     SimWorld newWorld(int condition);
 
     /**

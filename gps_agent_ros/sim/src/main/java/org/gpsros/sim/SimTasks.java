@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry of embedded simulated tasks by name (TASKS.md): {@code box2d_pointmass} and
- * {@code box2d_arm}. Each task documents its state layout and its x0 conventions.
+ * The registry of embedded simulated tasks by name (TASKS.md): {@code box2d_pointmass}, {@code box2d_arm},
+ * {@code obstacle_nav} (JBox2D), {@code peg_insertion} and {@code blind_peg} (Bullet). Each task documents its state
+ * layout, its conditions and its x0 conventions.
  */
 public final class SimTasks {
 
@@ -17,6 +18,10 @@ public final class SimTasks {
     public static final String BOX2D_ARM = ArmTask.NAME;
     /** The point mass around obstacles of TASKS.md §3 (train conditions 0–4, test 5–9). */
     public static final String OBSTACLE_NAV = ObstacleNavTask.NAME;
+    /** The 7-DoF peg insertion of TASKS.md §4 (Bullet). */
+    public static final String PEG_INSERTION = PegInsertionTask.PEG_INSERTION;
+    /** Peg insertion with a policy that does not see the hole, TASKS.md §5 (Bullet). */
+    public static final String BLIND_PEG = PegInsertionTask.BLIND_PEG;
 
     private static final Map<String, Function<SimTaskOptions, SimTask>> FACTORIES = new LinkedHashMap<>();
 
@@ -24,6 +29,8 @@ public final class SimTasks {
         FACTORIES.put(BOX2D_ARM, ArmTask::new);
         FACTORIES.put(BOX2D_POINTMASS, PointMassTask::new);
         FACTORIES.put(OBSTACLE_NAV, ObstacleNavTask::new);
+        FACTORIES.put(PEG_INSERTION, options -> PegInsertionTask.create(PEG_INSERTION, options));
+        FACTORIES.put(BLIND_PEG, options -> PegInsertionTask.create(BLIND_PEG, options));
     }
 
     private SimTasks() {

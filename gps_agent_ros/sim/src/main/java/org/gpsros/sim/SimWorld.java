@@ -2,9 +2,10 @@ package org.gpsros.sim;
 
 /**
  * One rollout's simulated world, seen through the task's packed state: a mutable handle that a
- * {@link SimTask} creates fresh for every rollout. Not thread-safe.
+ * {@link SimTask} creates fresh for every rollout. Not thread-safe. Close it when the rollout is done: worlds
+ * backed by native physics (Bullet) release their native objects there; the others do nothing.
  */
-public interface SimWorld {
+public interface SimWorld extends AutoCloseable {
 
     /**
      * Writes the current packed state, laid out as the task's {@link SimTask#stateLayout()}.
@@ -19,4 +20,18 @@ public interface SimWorld {
      * @param action length actionDim, finite (not modified)
      */
     void step(double[] action);
+
+    /**
+     * Writes the sensors recorded beside the state, laid out as the task's {@link SimTask#extraSensorLayout()}
+     * (e.g. the end-effector point Jacobians), for the current state. Writes nothing by default.
+     *
+     * @param values output, length of the extra layout's dimension (modified)
+     */
+    default void readExtraSensors(double[] values) {
+    }
+
+    /** Releases the world's resources; it must not be used afterwards. Idempotent; nothing by default. */
+    @Override
+    default void close() {
+    }
 }

@@ -14,7 +14,8 @@ class SimTasksTest {
 
     @Test
     void knowsTheEmbeddedTasks() {
-        assertEquals(List.of("box2d_arm", "box2d_pointmass", "obstacle_nav"), SimTasks.names());
+        assertEquals(List.of("blind_peg", "box2d_arm", "box2d_pointmass", "obstacle_nav", "peg_insertion"),
+                SimTasks.names());
     }
 
     @Test
