@@ -5,11 +5,12 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The process-wide ND4J settings and the workarounds for ND4J 1.0.0-M2.1 that the policy networks need
- * (java-dependencies.md §1): no periodic {@code System.gc()}, no array cache in SameDiff sessions, and no
- * "Added differentiated op" lines on stdout.
+ * (java-dependencies.md §1): no periodic {@code System.gc()}, one thread, no array cache in SameDiff sessions, and
+ * no "Added differentiated op" lines on stdout.
  */
 final class Nd4jRuntime {
     private static final String DIFFERENTIATION_NOISE = "Added differentiated op ";
@@ -19,12 +20,21 @@ final class Nd4jRuntime {
     }
 
     /**
-     * Loads the native backend once and turns off ND4J's periodic {@code System.gc()}, which otherwise stalls the
-     * 20 Hz control loop now and then.
+     * Loads the native backend once, turns off ND4J's periodic {@code System.gc()} (it stalls the 20 Hz control loop
+     * now and then) and, unless {@code OMP_NUM_THREADS} is set in the environment, makes ND4J single-threaded
+     * (OpenMP, OpenBLAS, libnd4j's own pool). Policy-sized MLPs gain nothing from threads, while the idle threads'
+     * spinning made a batch-25 train step about 4x slower in wall time on a busy 2-core machine (measured: median
+     * 36-40 ms with 2 threads, 7-8 ms with 1).
      */
     static synchronized void initialise() {
         if (!initialised) {
             Nd4j.getMemoryManager().togglePeriodicGc(false);
+            if (System.getenv("OMP_NUM_THREADS") == null) {
+                Nd4j.getEnvironment().setMaxThreads(1);
+                Nd4j.getEnvironment().setMaxMasterThreads(1);
+                Nd4j.factory().blas().setMaxThreads(1);
+                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            }
             initialised = true;
         }
     }
