@@ -143,6 +143,40 @@ class MlpPolicyNetworkTest {
     }
 
     @Test
+    void withoutHiddenLayersTheNetworkIsTheLinearMapOfItsParameters() {
+        MlpPolicyNetwork network = MlpPolicyNetwork.create(MlpConfig.defaults().withHiddenWidths(List.of()), 3, 2, 24);
+        double[] theta = network.parameters();
+        assertEquals(3 * 2 + 2, theta.length);
+        double[] observation = {0.5, -1.5, 2.0};
+        double[] mean = new double[2];
+        network.predict(observation, mean);
+        for (int u = 0; u < 2; u++) {
+            double expected = theta[6 + u];
+            for (int o = 0; o < 3; o++) {
+                expected += observation[o] * theta[o * 2 + u];
+            }
+            assertEquals(expected, mean[u], 1e-14);
+        }
+    }
+
+    @Test
+    void predictionsFromAnotherThreadAgree() throws InterruptedException {
+        MlpPolicyNetwork network = MlpPolicyNetwork.create(MlpConfig.defaults(), 26, 7, 25);
+        double[] observation = TrainingSets.of(1, 26, 7, 26, o -> new double[7]).observations()[0];
+        double[] here = new double[7];
+        double[] there = new double[7];
+        network.predict(observation, here);
+        Thread controller = new Thread(() -> {
+            for (int i = 0; i < 3; i++) {
+                network.predict(observation, there);
+            }
+        });
+        controller.start();
+        controller.join();
+        assertArrayEquals(here, there, 0.0);
+    }
+
+    @Test
     void float32AndFloat64GraphsComputeTheSameMean() {
         MlpPolicyNetwork wide = MlpPolicyNetwork.create(MlpConfig.defaults(), 26, 7, 17);
         MlpPolicyNetwork narrow = MlpPolicyNetwork.create(
