@@ -31,7 +31,9 @@ public final class BenchRunner {
     public List<Benchmark.Result> runAll(String filter) {
         List<Benchmark.Result> results = new ArrayList<>();
         out.printf(Locale.ROOT, "%-32s %10s %10s %10s %8s %10s%n", "benchmark", "median ms", "p90 ms", "p99 ms", "repeats", "work/run");
-        for (Benchmark benchmark : LearnerBenchmarks.all()) {
+        List<Benchmark> benchmarks = new ArrayList<>(LearnerBenchmarks.all());
+        benchmarks.addAll(PolicyBenchmarks.all());
+        for (Benchmark benchmark : benchmarks) {
             if (!benchmark.name().contains(filter)) {
                 continue;
             }
