@@ -14,6 +14,8 @@ import org.gpsros.math.SplitMix64;
  *   <li>the diagonal variance becomes v = 1/diag(A) with A = (Σ_nt P_nt + 2·N·T·entReg·1)/Σ_nt w_nt (the
  *       unweighted precisions, the normalised weights).</li>
  * </ol>
+ * Constrained GPS uses a variant ({@link #update(double[][][], double[][][], double[][][], double[][],
+ * WeightNormalization, double[])}) that keeps the relative weights (no clip) and takes the variance from the caller.
  * Owns the network, the normaliser, the variance and the {@link SplitMix64} that orders the minibatches;
  * {@link #state()} exports all of it and {@link #restore} continues bit-identically. Not thread-safe.
  */
