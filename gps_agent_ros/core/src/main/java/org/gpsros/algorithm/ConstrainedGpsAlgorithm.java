@@ -45,7 +45,8 @@ import org.gpsros.trajopt.TrajectoryUpdate;
  *   <li>policy step (line 4): an S-step on every condition's samples with the targets of
  *       {@link ConstrainedGpsPolicyStep#targets} of the new controllers (weights λ_{i,t}, kept relative:
  *       {@link GlobalPolicyOptimizer.WeightNormalization#NO_CLIP}) and the policy variance of
- *       {@link ConstrainedGpsPolicyStep#diagonalVariance} with the entropy penalty β;</li>
+ *       {@link ConstrainedGpsPolicyStep#diagonalVariance} with the entropy penalty β = f·Λ/M
+ *       ({@link ConstrainedGpsSettings#entropyPenalty()} = f);</li>
  *   <li>dual step (line 6): per condition, λ_t ← λ_t + α·KL_t with KL_t = E KL(π_θ(·|x_t) ‖ p_i(·|x_t)) of the new
  *       policy and controller, the paper's direction ({@link PolicyKl.Direction#POLICY_TO_CONTROLLER}), by
  *       {@link ConstrainedGpsSettings#dualKl()};</li>
@@ -68,8 +69,8 @@ import org.gpsros.trajopt.TrajectoryUpdate;
  *       objective; the variance is the exact minimiser of the λ-weighted KL with the entropy penalty rather than the
  *       optimiser's unweighted average precision (the two coincide for equal λ and β = 0).</li>
  *   <li>The paper states no initial λ (here {@link ConstrainedGpsSettings#initialDual()}, 0.01 as BADMM's
- *       init_pol_wt), no entropy-penalty weight (here β, default 0) and no step-size rule for the trajectory step
- *       (here the one above).</li>
+ *       init_pol_wt), no entropy-penalty weight (here a fraction f of the mean dual weight, default 0) and no
+ *       step-size rule for the trajectory step (here the one above).</li>
  * </ul>
  * Mutable, but only inside; {@link #state()} exports all of it and {@link #restore} continues bit-identically.
  */

@@ -17,9 +17,11 @@ import org.gpsros.policyprior.PolicySampleMode;
  * @param policySampleMode how the GMM policy prior takes new samples into its buffer
  * @param initialDual λ_{i,t} at the start (&gt; 0: with λ = 0 the S-step would have no data weight)
  * @param dualStep α of λ ← λ + α·KL (the paper's 10)
- * @param entropyPenalty β ≥ 0, the weight of each sample-step's policy entropy in the S-step objective; it shrinks
- *                       the policy variance by 1 − βM/Λ; must be below {@code initialDual}, which keeps βM &lt; Λ
- *                       for every iteration (λ never decreases)
+ * @param entropyPenalty f ∈ [0, 1): the weight β of each sample-step's policy entropy in the S-step objective as a
+ *                       fraction of the mean dual weight, β = f·Λ/M ({@link
+ *                       org.gpsros.algorithm.cgps.ConstrainedGpsPolicyStep#diagonalVariance}), so the policy
+ *                       variance is (1 − f) times the λ-weighted optimum. An absolute β would have to stay below
+ *                       λ₀ (βM &lt; Λ at the first S-step) and its effect would fade as the penalty method raises λ.
  * @param dualKl how the divergence of the dual update is estimated
  */
 public record ConstrainedGpsSettings(TrajOptSettings trajOpt, PolicyTrainingConfig policyTraining,
