@@ -174,7 +174,7 @@ public record AlgorithmConfig(String type, Integer innerIterations, Double klSte
      * λ_{i,t} on KL(p_i ‖ π_θ), raised by dualStep·KL after every S-step.
      *
      * @param dualStep α, the step of the dual ascent on λ (the paper uses 10)
-     * @param initialDual λ at the start (     * @param initialDual λ at the startgt; 0)
+     * @param initialDual λ at the start (&gt; 0)
      * @param policySampleMode how the policy prior's buffer takes new samples
      * @param entropyPenalty the S-step's penalty on the policy entropy as a fraction of the mean dual weight, in
      *     [0, 1): the policy variance is (1 − entropy_penalty) times the λ-weighted optimum
