@@ -14,10 +14,23 @@ import org.gpsros.math.SplitMix64;
  *   <li>the diagonal variance becomes v = 1/diag(A) with A = (Σ_nt P_nt + 2·N·T·entReg·1)/Σ_nt w_nt (the
  *       unweighted precisions, the normalised weights).</li>
  * </ol>
+ * Constrained GPS uses a variant ({@link #update(double[][][], double[][][], double[][][], double[][],
+ * WeightNormalization, double[])}) that keeps the relative weights (no clip) and takes the variance from the caller.
  * Owns the network, the normaliser, the variance and the {@link SplitMix64} that orders the minibatches;
  * {@link #state()} exports all of it and {@link #restore} continues bit-identically. Not thread-safe.
  */
 public final class GlobalPolicyOptimizer {
+    /** How an S-step normalises the target weights ({@link #normalizeWeights(double[], boolean)}). */
+    public enum WeightNormalization {
+        /** The reference: mean 1, then clipped at twice the robust median and divided by it. */
+        REFERENCE,
+        /**
+         * Mean 1, then divided by the robust median, without the clip: the relative weights are kept (constrained GPS,
+         * whose weights λ_{i,t} are part of its objective).
+         */
+        NO_CLIP
+    }
+
     /** Weights at or below this are left out of the robust median (reference 1e-2). */
     public static final double MEDIAN_WEIGHT_FLOOR = 1e-2;
 
@@ -136,6 +149,43 @@ public final class GlobalPolicyOptimizer {
         if (!(entropyRegularization >= 0) || Double.isInfinite(entropyRegularization)) {
             throw new IllegalArgumentException("entropyRegularization must be finite and ≥ 0, got " + entropyRegularization);
         }
+        return step(observations, targetMeans, targetPrecisions, targetWeights, WeightNormalization.REFERENCE,
+                entropyRegularization, null);
+    }
+
+    /**
+     * One S-step that trains the mean as {@link #update(double[][][], double[][][], double[][][], double[][], double)}
+     * does, with a choice of weight normalisation, and sets the policy variance to values the caller computed (for
+     * example constrained GPS's entropy-penalised, weight-averaged optimum,
+     * {@code ConstrainedGpsPolicyStep.diagonalVariance}) instead of the reference's averaged precision.
+     *
+     * @param normalization {@link WeightNormalization#NO_CLIP} keeps the relative weights of the targets
+     * @param variance the diagonal policy variance after the step, length actionDim, finite and positive (copied)
+     * @throws IllegalArgumentException on inconsistent shapes, non-finite values, unusable weights or a variance that
+     *                                  is not finite and positive
+     */
+    public PolicyTrainingSummary update(double[][][] observations, double[][][] targetMeans,
+                                        double[][][] targetPrecisions, double[][] targetWeights,
+                                        WeightNormalization normalization, double[] variance) {
+        if (normalization == null || variance == null) {
+            throw new IllegalArgumentException("normalization and variance must not be null");
+        }
+        if (variance.length != network.outputDim()) {
+            throw new IllegalArgumentException("the policy variance needs " + network.outputDim() + " values, got "
+                    + variance.length);
+        }
+        for (int a = 0; a < variance.length; a++) {
+            if (!(variance[a] > 0) || Double.isInfinite(variance[a])) {
+                throw new IllegalArgumentException("policy variance " + a + " must be finite and > 0, got " + variance[a]);
+            }
+        }
+        return step(observations, targetMeans, targetPrecisions, targetWeights, normalization, 0.0, variance.clone());
+    }
+
+    private PolicyTrainingSummary step(double[][][] observations, double[][][] targetMeans,
+                                       double[][][] targetPrecisions, double[][] targetWeights,
+                                       WeightNormalization normalization, double entropyRegularization,
+                                       double[] fixedVariance) {
         int samples = observations.length;
         if (samples == 0) {
             throw new IllegalArgumentException("an S-step needs at least one sample");
@@ -166,7 +216,7 @@ public final class GlobalPolicyOptimizer {
                 flatWeights[i] = targetWeights[n][t];
             }
         }
-        double[] weights = normalizeWeights(flatWeights);
+        double[] weights = normalizeWeights(flatWeights, normalization == WeightNormalization.REFERENCE);
         double weightSum = 0;
         double[] diagonal = new double[dU];
         double[][] weighted = new double[rows][dU * dU];
@@ -193,14 +243,17 @@ public final class GlobalPolicyOptimizer {
         PolicyTrainingSummary summary = network.train(new PolicyTrainingSet(normalized, meanRows, weighted), config,
                 random);
 
-        double[] variance = new double[dU];
-        for (int a = 0; a < dU; a++) {
-            double precision = (diagonal[a] + 2.0 * rows * entropyRegularization) / weightSum;
-            variance[a] = 1.0 / precision;
-            if (!(variance[a] > 0) || Double.isInfinite(variance[a])) {
-                throw new IllegalStateException("S-step: the averaged target precision of action " + a + " is "
-                        + precision + ", so the policy variance would be " + variance[a]
-                        + " (are the target precisions positive definite?)");
+        double[] variance = fixedVariance;
+        if (variance == null) {
+            variance = new double[dU];
+            for (int a = 0; a < dU; a++) {
+                double precision = (diagonal[a] + 2.0 * rows * entropyRegularization) / weightSum;
+                variance[a] = 1.0 / precision;
+                if (!(variance[a] > 0) || Double.isInfinite(variance[a])) {
+                    throw new IllegalStateException("S-step: the averaged target precision of action " + a + " is "
+                            + precision + ", so the policy variance would be " + variance[a]
+                            + " (are the target precisions positive definite?)");
+                }
             }
         }
         policy = new GaussianGlobalPolicy(network, normalizer, variance);
@@ -232,6 +285,16 @@ public final class GlobalPolicyOptimizer {
      *                                  weight exceeds 1e-2 after the first rescaling
      */
     public static double[] normalizeWeights(double[] weights) {
+        return normalizeWeights(weights, true);
+    }
+
+    /**
+     * {@link #normalizeWeights(double[])} with or without the clip at twice the median: without it, w ← w·(n/Σw)/mn,
+     * a common rescaling that keeps the relative weights (and so the weighted objective) unchanged.
+     *
+     * @param clip whether to clip at 2·mn (the reference)
+     */
+    public static double[] normalizeWeights(double[] weights, boolean clip) {
         int n = weights.length;
         if (n == 0) {
             throw new IllegalArgumentException("no weights to normalise");
@@ -268,7 +331,7 @@ public final class GlobalPolicyOptimizer {
         }
         Arrays.sort(kept);
         double median = above % 2 == 1 ? kept[above / 2] : 0.5 * (kept[above / 2 - 1] + kept[above / 2]);
-        double cap = 2 * median;
+        double cap = clip ? 2 * median : Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             out[i] = Math.min(out[i], cap) / median;
         }

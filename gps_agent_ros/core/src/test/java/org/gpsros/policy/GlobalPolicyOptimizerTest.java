@@ -150,4 +150,47 @@ class GlobalPolicyOptimizerTest {
         assertTrue(b.normalizerFitted());
         assertFalse(new GlobalPolicyOptimizer(LinearPolicyNetwork.create(DO, DU, 1), config, 7).state().normalizerFitted());
     }
+
+    @Test
+    void unclippedNormalisationKeepsTheRelativeWeights() {
+        // As weightNormalisationMatchesHandComputation, without the cap at 2: the 12 stays 6.
+        assertArrayEquals(new double[] {0.5, 0.5, 1, 2, 0.0005, 6}, GlobalPolicyOptimizer.normalizeWeights(
+                new double[] {1, 1, 2, 4, 0.001, 12}, false), 1e-14);
+        assertArrayEquals(GlobalPolicyOptimizer.normalizeWeights(new double[] {1, 3, 5, 100}),
+                GlobalPolicyOptimizer.normalizeWeights(new double[] {1, 3, 5, 100}, true), 0.0);
+    }
+
+    @Test
+    void givenVarianceReplacesTheAveragedPrecisionAndTheMeanIsTrainedAlike() {
+        double[][][][] d = data(8);
+        PolicyTrainingConfig config = new PolicyTrainingConfig(30, 5, 1e-2, 0.005, 0.1, 0.25);
+        GlobalPolicyOptimizer reference = new GlobalPolicyOptimizer(LinearPolicyNetwork.create(DO, DU, 1), config, 7);
+        GlobalPolicyOptimizer given = new GlobalPolicyOptimizer(LinearPolicyNetwork.create(DO, DU, 1), config, 7);
+        reference.update(d[0], d[1], d[2], weights());
+        double[] variance = {0.3, 0.04};
+        given.update(d[0], d[1], d[2], weights(), GlobalPolicyOptimizer.WeightNormalization.NO_CLIP, variance);
+        variance[0] = 99;
+        // Equal weights are never clipped: the same network; only the variance differs.
+        assertArrayEquals(reference.state().network(), given.state().network());
+        assertArrayEquals(new double[] {0.3, 0.04}, given.policy().variance(), 0.0);
+        assertEquals(1, given.updates());
+        assertThrows(IllegalArgumentException.class, () -> given.update(d[0], d[1], d[2], weights(),
+                GlobalPolicyOptimizer.WeightNormalization.NO_CLIP, new double[] {0.1, 0.0}));
+        assertThrows(IllegalArgumentException.class, () -> given.update(d[0], d[1], d[2], weights(),
+                GlobalPolicyOptimizer.WeightNormalization.REFERENCE, new double[] {0.1}));
+    }
+
+    @Test
+    void unclippedWeightsTrainAnotherObjective() {
+        double[][][][] d = data(9);
+        double[][] skewed = weights();
+        skewed[0][0] = 1.0;
+        PolicyTrainingConfig config = new PolicyTrainingConfig(30, 5, 1e-2, 0.0, 0.1, 0.0);
+        GlobalPolicyOptimizer clipped = new GlobalPolicyOptimizer(LinearPolicyNetwork.create(DO, DU, 1), config, 7);
+        GlobalPolicyOptimizer unclipped = new GlobalPolicyOptimizer(LinearPolicyNetwork.create(DO, DU, 1), config, 7);
+        clipped.update(d[0], d[1], d[2], skewed);
+        unclipped.update(d[0], d[1], d[2], skewed, GlobalPolicyOptimizer.WeightNormalization.NO_CLIP,
+                clipped.policy().variance());
+        assertFalse(java.util.Arrays.equals(clipped.state().network(), unclipped.state().network()));
+    }
 }

@@ -118,11 +118,21 @@ public record AlgorithmConfig(String type, Integer innerIterations, Double klSte
      * @param expStepDecrease rule 3: factor on ν_t where the KL is low
      * @param expStepUpper rule 3: "high" = above mean + upper·std
      * @param expStepLower rule 3: "low" = below mean − lower·std
+     * @param targetForm how the multiplier shifts the S-step targets: {@code reference} (the reference's
+     *     u* = Kx + k − ν_tΣλ) or {@code paper} (the minimiser of the paper's policy Lagrangian, u* = Kx + k − Σλ/ν_t)
+     *
+     * <p>The defaults are the reference's package defaults ({@code ALG_BADMM}). Every reference BADMM example
+     * overrides them with {@code fixed_lg_step: 3} and schedules (lg_step [1e-4, 1e-3, 1e-2, 1e-2], ent_reg [1e-3,
+     * 1e-3, 1e-2, 1e-1]); with rule 0 and lg_step 10 the first weight update raises ν_t from 0.01 to ~10·KL, which
+     * locks the controllers to the policy, and with {@code target_form: reference} the shift ν_tΣλ then grows with
+     * ν_t² and diverges. The entropy regulariser of the S-step is ent_reg_schedule's (policy.ent_reg is not used).
      */
     public record Badmm(Double policyDualRate, Double policyDualRateCovar, Integer fixedLgStep,
                         List<Double> lgStepSchedule, List<Double> entRegSchedule, Double initPolWt,
                         String policySampleMode, Double expStepIncrease, Double expStepDecrease, Double expStepUpper,
-                        Double expStepLower) {
+                        Double expStepLower, String targetForm) {
+        public static final List<String> TARGET_FORMS = List.of("reference", "paper");
+
         public Badmm {
             policyDualRate = nonNegative(orDefault(policyDualRate, 0.1), "algorithm.badmm.policy_dual_rate");
             policyDualRateCovar = nonNegative(orDefault(policyDualRateCovar, 0.0),
@@ -141,10 +151,11 @@ public record AlgorithmConfig(String type, Integer innerIterations, Double klSte
             expStepDecrease = positive(orDefault(expStepDecrease, 0.5), "algorithm.badmm.exp_step_decrease");
             expStepUpper = nonNegative(orDefault(expStepUpper, 0.5), "algorithm.badmm.exp_step_upper");
             expStepLower = nonNegative(orDefault(expStepLower, 1.0), "algorithm.badmm.exp_step_lower");
+            targetForm = oneOf(orDefault(targetForm, "reference"), "algorithm.badmm.target_form", TARGET_FORMS);
         }
 
         public static Badmm defaults() {
-            return new Badmm(null, null, null, null, null, null, null, null, null, null, null);
+            return new Badmm(null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         private static List<Double> schedule(List<Double> values, String key) {
@@ -163,19 +174,36 @@ public record AlgorithmConfig(String type, Integer innerIterations, Double klSte
      * λ_{i,t} on KL(p_i ‖ π_θ), raised by dualStep·KL after every S-step.
      *
      * @param dualStep α, the step of the dual ascent on λ (the paper uses 10)
-     * @param initialDual λ at the start
+     * @param initialDual λ at the start (&gt; 0)
      * @param policySampleMode how the policy prior's buffer takes new samples
+     * @param entropyPenalty the S-step's penalty on the policy entropy as a fraction of the mean dual weight, in
+     *     [0, 1): the policy variance is (1 − entropy_penalty) times the λ-weighted optimum
+     * @param dualKl how the KL of the dual step is estimated: {@code monte_carlo} (at the samples' states) or
+     *     {@code laplace} (under the new controller's state distribution in the fitted model)
+     *
+     * <p>λ ← λ + α·KL works on the scale of the cost: α = 10 suits costs of tens per step; where a step's cost is
+     * far below 10·KL the first increment holds the controllers to the policy and they improve slowly.
+     * policy.ent_reg is not used (the variance is the entropy-penalised optimum).
      */
-    public record Cgps(Double dualStep, Double initialDual, String policySampleMode) {
+    public record Cgps(Double dualStep, Double initialDual, String policySampleMode, Double entropyPenalty,
+                       String dualKl) {
+        public static final List<String> DUAL_KL_ESTIMATES = List.of("monte_carlo", "laplace");
+
         public Cgps {
             dualStep = positive(orDefault(dualStep, 10.0), "algorithm.cgps.dual_step");
-            initialDual = nonNegative(orDefault(initialDual, 0.01), "algorithm.cgps.initial_dual");
+            initialDual = positive(orDefault(initialDual, 0.01), "algorithm.cgps.initial_dual");
             policySampleMode = oneOf(orDefault(policySampleMode, "add"), "algorithm.cgps.policy_sample_mode",
                     SAMPLE_MODES);
+            entropyPenalty = nonNegative(orDefault(entropyPenalty, 0.0), "algorithm.cgps.entropy_penalty");
+            if (entropyPenalty >= 1) {
+                throw new IllegalArgumentException("algorithm.cgps.entropy_penalty: must be below 1 (a fraction of the "
+                        + "mean dual weight), got " + entropyPenalty);
+            }
+            dualKl = oneOf(orDefault(dualKl, "monte_carlo"), "algorithm.cgps.dual_kl", DUAL_KL_ESTIMATES);
         }
 
         public static Cgps defaults() {
-            return new Cgps(null, null, null);
+            return new Cgps(null, null, null, null, null);
         }
     }
 }

@@ -4,11 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gpsros.agent.ActionNoise;
 import org.gpsros.agent.Agent;
+import org.gpsros.algorithm.BadmmAlgorithm;
+import org.gpsros.algorithm.BadmmSettings;
+import org.gpsros.algorithm.BadmmState;
+import org.gpsros.algorithm.ConstrainedGpsAlgorithm;
+import org.gpsros.algorithm.ConstrainedGpsSettings;
+import org.gpsros.algorithm.ConstrainedGpsState;
 import org.gpsros.algorithm.GpsAlgorithm;
 import org.gpsros.algorithm.MdgpsAlgorithm;
 import org.gpsros.algorithm.MdgpsSettings;
 import org.gpsros.algorithm.MdgpsState;
 import org.gpsros.algorithm.MdgpsStepRule;
+import org.gpsros.algorithm.badmm.BadmmTargets;
+import org.gpsros.algorithm.badmm.PolicyWeightUpdate;
+import org.gpsros.algorithm.badmm.Schedule;
 import org.gpsros.app.config.PolicyConfig;
 import org.gpsros.policy.PolicyNetwork;
 import org.gpsros.policy.PolicyNetworkFactory;
@@ -118,6 +127,7 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
             if (config.initController() instanceof InitControllerConfig.Lqr lqr) {
                 lqrConfig(lqr, agent.actionDim(), config); // checks the gains' sizes now, not at the first iteration
             }
+            experiment.checkAlgorithmSettings(); // e.g. BADMM with per-step constraints, now, not at the first iteration
             return experiment;
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
@@ -187,7 +197,12 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
     public GpsAlgorithm newAlgorithm() {
         return switch (config.algorithm().type()) {
             case "traj_opt" -> new TrajOptAlgorithm(settings, costs(), initialControllers());
-            case "mdgps" -> new MdgpsAlgorithm(mdgpsSettings(), costs(), initialControllers(), newPolicyNetwork());
+            case "mdgps" -> new MdgpsAlgorithm(mdgpsSettings(), costs(), initialControllers(),
+                    newPolicyNetwork(MdgpsAlgorithm.networkSeed(config.seed())));
+            case "badmm" -> new BadmmAlgorithm(badmmSettings(), costs(), initialControllers(),
+                    newPolicyNetwork(BadmmAlgorithm.networkSeed(config.seed())));
+            case "cgps" -> new ConstrainedGpsAlgorithm(cgpsSettings(), costs(), initialControllers(),
+                    newPolicyNetwork(ConstrainedGpsAlgorithm.networkSeed(config.seed())));
             default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
         };
     }
@@ -197,6 +212,8 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         return switch (config.algorithm().type()) {
             case "traj_opt" -> TrajOptState.class;
             case "mdgps" -> MdgpsState.class;
+            case "badmm" -> BadmmState.class;
+            case "cgps" -> ConstrainedGpsState.class;
             default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
         };
     }
@@ -209,14 +226,19 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         if (state instanceof MdgpsState mdgps && config.algorithm().type().equals("mdgps")) {
             return MdgpsAlgorithm.restore(mdgpsSettings(), costs(), mdgps, policyNetworks());
         }
+        if (state instanceof BadmmState badmm && config.algorithm().type().equals("badmm")) {
+            return BadmmAlgorithm.restore(badmmSettings(), costs(), badmm, policyNetworks());
+        }
+        if (state instanceof ConstrainedGpsState cgps && config.algorithm().type().equals("cgps")) {
+            return ConstrainedGpsAlgorithm.restore(cgpsSettings(), costs(), cgps, policyNetworks());
+        }
         throw new IllegalArgumentException("a checkpoint of " + state.getClass().getSimpleName()
                 + " does not fit algorithm.type " + config.algorithm().type());
     }
 
-    /** A fresh global-policy network: observation → action, initial weights from the run seed. */
-    private PolicyNetwork newPolicyNetwork() {
-        return policyNetworks().create(agent.observationLayout().dimension(), agent.actionDim(),
-                MdgpsAlgorithm.networkSeed(config.seed()));
+    /** A fresh global-policy network: observation → action, initial weights from the algorithm's seed stream. */
+    private PolicyNetwork newPolicyNetwork(long seed) {
+        return policyNetworks().create(agent.observationLayout().dimension(), agent.actionDim(), seed);
     }
 
     /** Creates and restores the configured kind of global-policy network. */
@@ -248,6 +270,61 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
                 .withStepRule(MdgpsStepRule.valueOf(mdgps.stepRule().toUpperCase(java.util.Locale.ROOT)))
                 .withSampleOnPolicy(mdgps.sampleOnPolicy())
                 .withPolicySampleMode(PolicySampleMode.valueOf(mdgps.policySampleMode().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The algorithm settings of the configured type, built once to surface their errors (IllegalArgumentException). */
+    private void checkAlgorithmSettings() {
+        switch (config.algorithm().type()) {
+            case "mdgps" -> mdgpsSettings();
+            case "badmm" -> badmmSettings();
+            case "cgps" -> cgpsSettings();
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * BADMM from {@code algorithm.badmm} (study §2.1 ALG_BADMM): inner iterations from {@code algorithm.inner_iterations}
+     * (default 4 for badmm), the schedules over {@code iterations}; the S-step's ent_reg is the schedule's.
+     */
+    private BadmmSettings badmmSettings() {
+        AlgorithmConfig.Badmm badmm = config.algorithm().badmm();
+        PolicyWeightUpdate rule = badmm.fixedLgStep() == 3
+                ? new PolicyWeightUpdate.MeanDeviation(badmm.expStepIncrease(), badmm.expStepDecrease(),
+                        badmm.expStepUpper(), badmm.expStepLower())
+                : PolicyWeightUpdate.fromReferenceOption(badmm.fixedLgStep());
+        return BadmmSettings.defaults(settings, config.iterations()).withPolicyTraining(policyTraining())
+                .withPolicyPrior(policyPrior())
+                .withPolicySampleMode(PolicySampleMode.valueOf(badmm.policySampleMode().toUpperCase(java.util.Locale.ROOT)))
+                .withInitialPolicyWeight(badmm.initPolWt())
+                .withDualRates(badmm.policyDualRate(), badmm.policyDualRateCovar())
+                .withWeightUpdate(rule)
+                .withWeightStep(schedule(badmm.lgStepSchedule(), "algorithm.badmm.lg_step_schedule"))
+                .withEntropyRegularization(schedule(badmm.entRegSchedule(), "algorithm.badmm.ent_reg_schedule"))
+                .withTargetForm(BadmmTargets.Form.valueOf(badmm.targetForm().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** One value is used as is; several are log-interpolated over the run (reference {@code _set_interp_values}). */
+    private static Schedule schedule(List<Double> values, String key) {
+        if (values.size() == 1) {
+            return Schedule.constant(values.get(0));
+        }
+        try {
+            return Schedule.logInterpolated(values.stream().mapToDouble(Double::doubleValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Constrained GPS from {@code algorithm.cgps}. */
+    private ConstrainedGpsSettings cgpsSettings() {
+        AlgorithmConfig.Cgps cgps = config.algorithm().cgps();
+        return ConstrainedGpsSettings.defaults(settings).withPolicyTraining(policyTraining())
+                .withPolicyPrior(policyPrior())
+                .withPolicySampleMode(PolicySampleMode.valueOf(cgps.policySampleMode().toUpperCase(java.util.Locale.ROOT)))
+                .withInitialDual(cgps.initialDual()).withDualStep(cgps.dualStep())
+                .withEntropyPenalty(cgps.entropyPenalty())
+                .withDualKl(ConstrainedGpsSettings.KlEstimate.valueOf(cgps.dualKl().toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** The cost of each training condition. */

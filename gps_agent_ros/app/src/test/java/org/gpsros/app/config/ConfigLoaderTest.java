@@ -69,6 +69,12 @@ class ConfigLoaderTest {
         "algorithm: {type: magic}|x.yaml: algorithm.type: expected one of [traj_opt, mdgps, badmm, cgps], got 'magic'",
         "algorithm: {badmm: {fixed_lg_step: 1}}|x.yaml: algorithm.badmm: only used with algorithm.type badmm",
         "policy: {iterations: 10}|x.yaml: policy: only used by algorithms that train a global policy",
+        "algorithm: {type: badmm, badmm: {target_form: exact}}|x.yaml: algorithm.badmm.target_form: expected one of "
+            + "[reference, paper], got 'exact'",
+        "algorithm: {type: cgps, cgps: {entropy_penalty: 1}}|x.yaml: algorithm.cgps.entropy_penalty: must be below 1",
+        "algorithm: {type: cgps, cgps: {initial_dual: 0}}|x.yaml: algorithm.cgps.initial_dual: must be a positive",
+        "algorithm: {type: cgps, cgps: {dual_kl: exact}}|x.yaml: algorithm.cgps.dual_kl: expected one of "
+            + "[monte_carlo, laplace], got 'exact'",
         "dynamics: {prior: {max_clusters: 0}}|x.yaml: dynamics.prior.max_clusters: must be >= 1, got 0",
     })
     void badValuesGiveOneLineNamingTheKey(String extra, String expectedStart) {
