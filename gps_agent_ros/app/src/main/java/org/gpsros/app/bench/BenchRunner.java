@@ -33,6 +33,7 @@ public final class BenchRunner {
         out.printf(Locale.ROOT, "%-32s %10s %10s %10s %8s %10s%n", "benchmark", "median ms", "p90 ms", "p99 ms", "repeats", "work/run");
         List<Benchmark> benchmarks = new ArrayList<>(LearnerBenchmarks.all());
         benchmarks.addAll(PolicyBenchmarks.all());
+        benchmarks.addAll(PegBenchmarks.all());
         for (Benchmark benchmark : benchmarks) {
             if (!benchmark.name().contains(filter)) {
                 continue;
@@ -49,18 +50,20 @@ public final class BenchRunner {
         benchmark.setUp();
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         int warmupRuns = 0;
-        while (warmupRuns < 5 || System.nanoTime() < warmupEnd) {
+        boolean heavy = benchmark.maxRepeats() < repeats;
+        while (warmupRuns < benchmark.warmupRuns() || (!heavy && System.nanoTime() < warmupEnd)) {
             benchmark.run();
             warmupRuns++;
         }
-        double[] millis = new double[repeats];
+        int count = Math.min(repeats, benchmark.maxRepeats());
+        double[] millis = new double[count];
         long work = 0;
-        for (int i = 0; i < repeats; i++) {
+        for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             work += benchmark.run();
             millis[i] = (System.nanoTime() - start) * 1e-6;
         }
-        return Benchmark.Result.of(benchmark.name(), benchmark.work(), millis, (double) work / repeats);
+        return Benchmark.Result.of(benchmark.name(), benchmark.work(), millis, (double) work / count);
     }
 
     /** Writes the contract's JSON: one object per benchmark. */

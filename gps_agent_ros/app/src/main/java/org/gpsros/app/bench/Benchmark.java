@@ -18,6 +18,16 @@ public interface Benchmark {
     /** Runs once; returns the units of work done (e.g. backward passes). */
     long run();
 
+    /** Untimed runs before timing at least (the runner also warms up for its warm-up seconds). */
+    default int warmupRuns() {
+        return 5;
+    }
+
+    /** At most this many timed runs, whatever the runner asks (for benchmarks whose run takes seconds). */
+    default int maxRepeats() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Summary statistics of one benchmark, in milliseconds. */
     record Result(String name, double medianMs, double p90Ms, double p99Ms, int repeats, String work, double workPerRun) {
 
