@@ -104,7 +104,10 @@ public record AlgorithmConfig(String type, Integer innerIterations, Double klSte
     public static final List<String> SAMPLE_MODES = List.of("add", "replace");
 
     /**
-     * BADMM (reference {@code ALG_BADMM}, study §2.1, §3.9; Levine et al. 2016 §4, Appendix A.1).
+     * BADMM (reference {@code ALG_BADMM}, study §2.1, §3.9; Levine et al. 2016 §4, Appendix A.1). The weight-rule
+     * defaults are those every reference BADMM example uses (fixed_lg_step 3 with the lg_step and ent_reg schedules of
+     * mjc_badmm_example), not the reference package's ALG_BADMM defaults (rule 0 with lg_step 10 raises the weights
+     * from 0.01 to ~150 in one update and locks the controllers to the policy).
      *
      * @param policyDualRate ρ, step of the mean-action dual λ_k
      * @param policyDualRateCovar ρ_cov, step of the gain dual λ_K (0 = mean action only)
@@ -137,13 +140,15 @@ public record AlgorithmConfig(String type, Integer innerIterations, Double klSte
             policyDualRate = nonNegative(orDefault(policyDualRate, 0.1), "algorithm.badmm.policy_dual_rate");
             policyDualRateCovar = nonNegative(orDefault(policyDualRateCovar, 0.0),
                     "algorithm.badmm.policy_dual_rate_covar");
-            fixedLgStep = atLeast(orDefault(fixedLgStep, 0), 0, "algorithm.badmm.fixed_lg_step");
+            fixedLgStep = atLeast(orDefault(fixedLgStep, 3), 0, "algorithm.badmm.fixed_lg_step");
             if (fixedLgStep > 3) {
                 throw new IllegalArgumentException("algorithm.badmm.fixed_lg_step: expected 0, 1, 2 or 3, got "
                         + fixedLgStep);
             }
-            lgStepSchedule = schedule(orDefault(lgStepSchedule, List.of(10.0)), "algorithm.badmm.lg_step_schedule");
-            entRegSchedule = schedule(orDefault(entRegSchedule, List.of(0.0)), "algorithm.badmm.ent_reg_schedule");
+            lgStepSchedule = schedule(orDefault(lgStepSchedule, List.of(1e-4, 1e-3, 1e-2, 1e-2)),
+                    "algorithm.badmm.lg_step_schedule");
+            entRegSchedule = schedule(orDefault(entRegSchedule, List.of(1e-3, 1e-3, 1e-2, 1e-1)),
+                    "algorithm.badmm.ent_reg_schedule");
             initPolWt = positive(orDefault(initPolWt, 0.01), "algorithm.badmm.init_pol_wt");
             policySampleMode = oneOf(orDefault(policySampleMode, "add"), "algorithm.badmm.policy_sample_mode",
                     SAMPLE_MODES);
