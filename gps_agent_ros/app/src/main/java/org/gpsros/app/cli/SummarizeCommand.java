@@ -30,12 +30,19 @@ final class SummarizeCommand implements Callable<Integer> {
     public Integer call() {
         List<ResultsTable.Run> runs = new ArrayList<>();
         for (Path folder : runDirectories) {
+            if (Files.isRegularFile(folder)) {
+                System.err.println("gps: skipping " + folder + " (a file, not a run folder)");
+                continue;
+            }
             RunDirectory run = new RunDirectory(folder);
             if (!Files.exists(run.configFile()) || !Files.exists(folder.resolve("metrics.csv"))) {
                 throw new ConfigException(folder + ": not a training run (needs config.yaml and metrics.csv)");
             }
             runs.add(new ResultsTable.Run(folder.getFileName().toString(), ConfigLoader.load(run.configFile()),
                     run.metrics().read()));
+        }
+        if (runs.isEmpty()) {
+            throw new ConfigException("no run folders among the arguments");
         }
         for (int k : iterations) {
             if (k < 1) {
