@@ -147,6 +147,7 @@ def vectors():
         id=17, iteration=4, network_format='mlp', network=bytes([0, 1, 2, 255, 128]), observation_dim=3,
         action_dim=2, horizon=2, obs_datatypes=[1, 2, 3], normalized_dim=2, obs_scale=[1.0, 0.0, 0.0, 2.0],
         obs_bias=[0.5, -0.5], noise=[0.1, 0.2, 0.3, 0.4]))
+    add('CommandError', gm.CommandError(id=9, command='TrialCommand', message='NetworkPolicy id 9: no network type \'cnn\''))
     add('RunConditionRequest', gs.RunConditionRequest(condition=1, sample_count=5, use_global_policy=True,
                                                       noisy=False))
     add('RunConditionResponse', gs.RunConditionResponse(success=True, message='took 5 samples',

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.gpsros.msg.gps_msgs.CommandError;
 import org.gpsros.msg.gps_msgs.NetworkPolicy;
 import org.gpsros.msg.gps_msgs.ResetConditionRequest;
 import org.gpsros.msg.gps_msgs.ResetConditionResponse;
@@ -63,6 +64,8 @@ class GenpyVectorTest {
                 .observation_dim(3).action_dim(2).horizon(2).obs_datatypes(new byte[] {1, 2, 3}).normalized_dim(2)
                 .obs_scale(new double[] {1, 0, 0, 2}).obs_bias(new double[] {0.5, -0.5})
                 .noise(new double[] {0.1, 0.2, 0.3, 0.4}).build());
+        assertBothWays("CommandError", CommandError.TYPE, new CommandError(9, "TrialCommand",
+                "NetworkPolicy id 9: no network type 'cnn'"));
         assertBothWays("RunConditionRequest", RunConditionRequest.TYPE, new RunConditionRequest(1, 5, true, false));
         assertBothWays("RunConditionResponse", RunConditionResponse.TYPE,
                 new RunConditionResponse(true, "took 5 samples", new double[] {10.0, 11.5}));
