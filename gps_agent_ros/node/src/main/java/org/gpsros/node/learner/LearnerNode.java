@@ -336,6 +336,7 @@ public final class LearnerNode implements NodeMain {
 
         @Override
         public void beforeSample(int iteration, int condition, int sample) {
+            agent.policyIteration(iteration);
             checkpointBoundary("before sample " + sample + " of condition " + condition + " in iteration " + iteration);
         }
 
