@@ -319,6 +319,9 @@ public final class RosAgent implements Agent, AutoCloseable {
             throw new RobotProtocolException("interrupted while waiting for the SampleResult with id " + id + " on "
                     + reports.topic());
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RobotCommandRefusedException refused) {
+                throw refused;
+            }
             throw new RobotProtocolException("waiting for id " + id + " failed", e.getCause());
         } finally {
             pending.remove(id);
