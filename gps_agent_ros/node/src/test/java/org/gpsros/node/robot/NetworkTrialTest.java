@@ -212,5 +212,25 @@ class NetworkTrialTest {
         } finally {
             robot.close();
         }
+        // A safety stop rebuilds the world at rest at the arm's last angles, keeping the hole; a reset then goes on.
+        SimRobot strict = new SimRobot(task, new SimRobot.Limits(0.05, SimAgent.DIVERGENCE_LIMIT));
+        try {
+            GaussianGlobalPolicy policy = policy(linear(dO, dU, 7), 8);
+            double[][] noise = noise(task.horizon(), dU, 9);
+            strict.reset(new PositionCommand(1, (byte) 1, (byte) 0, SimRobot.resetTarget(task, 3), new double[0]));
+            SampleResult cut = strict.trial(command(task, 3, 2), message(task, policy, noise, 2), false, null);
+            assertTrue(strict.lastSafetyStop() != null && strict.lastSafetyStop().contains("limit ±0.05"),
+                    strict.lastSafetyStop());
+            assertEquals(3, strict.environment());
+            double[] x = strict.state();
+            for (int j = 7; j < 14; j++) {
+                assertEquals(0.0, x[j], 1e-6, "joint speed " + j + " after the stop");
+            }
+            assertEquals(2, cut.id());
+            strict.reset(new PositionCommand(3, (byte) 1, (byte) 0, SimRobot.resetTarget(task, 3), new double[0]));
+            assertArrayEquals(task.initialState(3), strict.state(), 0.0);
+        } finally {
+            strict.close();
+        }
     }
 }
