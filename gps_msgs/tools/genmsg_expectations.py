@@ -144,9 +144,10 @@ def vectors():
         phase='trajectory_optimization', mean_cost=[1.5, -2.25], kl_step=[0.2, 0.4], eta=[1e-3, 12.5],
         policy_mean_cost=[]))
     add('NetworkPolicy', gm.NetworkPolicy(
-        iteration=4, network_format='nd4j-multilayer', network=bytes([0, 1, 2, 255, 128]), observation_dim=3,
+        id=17, iteration=4, network_format='mlp', network=bytes([0, 1, 2, 255, 128]), observation_dim=3,
         action_dim=2, horizon=2, obs_datatypes=[1, 2, 3], normalized_dim=2, obs_scale=[1.0, 0.0, 0.0, 2.0],
         obs_bias=[0.5, -0.5], noise=[0.1, 0.2, 0.3, 0.4]))
+    add('CommandError', gm.CommandError(id=9, command='TrialCommand', message='NetworkPolicy id 9: no network type \'cnn\''))
     add('RunConditionRequest', gs.RunConditionRequest(condition=1, sample_count=5, use_global_policy=True,
                                                       noisy=False))
     add('RunConditionResponse', gs.RunConditionResponse(success=True, message='took 5 samples',

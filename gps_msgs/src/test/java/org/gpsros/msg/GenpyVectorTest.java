@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.gpsros.msg.gps_msgs.CommandError;
 import org.gpsros.msg.gps_msgs.NetworkPolicy;
 import org.gpsros.msg.gps_msgs.ResetConditionRequest;
 import org.gpsros.msg.gps_msgs.ResetConditionResponse;
@@ -58,11 +59,13 @@ class GenpyVectorTest {
         assertBothWays("TrainingStatus", TrainingStatus.TYPE, new TrainingStatus(
                 new Header(3, new Time(1700000000, 250), "learner"), 2, TrainingStatus.PHASE_TRAJECTORY_OPTIMIZATION,
                 new double[] {1.5, -2.25}, new double[] {0.2, 0.4}, new double[] {1e-3, 12.5}, new double[0]));
-        assertBothWays("NetworkPolicy", NetworkPolicy.TYPE, NetworkPolicy.builder().iteration(4)
-                .network_format("nd4j-multilayer").network(new byte[] {0, 1, 2, (byte) 255, (byte) 128})
+        assertBothWays("NetworkPolicy", NetworkPolicy.TYPE, NetworkPolicy.builder().id(17).iteration(4)
+                .network_format("mlp").network(new byte[] {0, 1, 2, (byte) 255, (byte) 128})
                 .observation_dim(3).action_dim(2).horizon(2).obs_datatypes(new byte[] {1, 2, 3}).normalized_dim(2)
                 .obs_scale(new double[] {1, 0, 0, 2}).obs_bias(new double[] {0.5, -0.5})
                 .noise(new double[] {0.1, 0.2, 0.3, 0.4}).build());
+        assertBothWays("CommandError", CommandError.TYPE, new CommandError(9, "TrialCommand",
+                "NetworkPolicy id 9: no network type 'cnn'"));
         assertBothWays("RunConditionRequest", RunConditionRequest.TYPE, new RunConditionRequest(1, 5, true, false));
         assertBothWays("RunConditionResponse", RunConditionResponse.TYPE,
                 new RunConditionResponse(true, "took 5 samples", new double[] {10.0, 11.5}));

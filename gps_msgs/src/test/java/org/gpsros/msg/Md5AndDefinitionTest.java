@@ -62,7 +62,7 @@ class Md5AndDefinitionTest {
             assertEquals(expected, type.definition(), type.name());
             compared++;
         }
-        assertEquals(39, compared);
+        assertEquals(40, compared);
     }
 
     @Test

@@ -158,7 +158,7 @@ class MessageApiTest {
         assertSame(TrialCommand.TYPE, MessageCatalog.messageType("gps_msgs/TrialCommand").orElseThrow());
         assertSame(reset, MessageCatalog.serviceType("gps_msgs/ResetCondition").orElseThrow());
         assertTrue(MessageCatalog.messageType("gps_msgs/Nope").isEmpty());
-        assertEquals(28, MessageCatalog.messageTypes().size());
+        assertEquals(29, MessageCatalog.messageTypes().size());
         assertEquals(4, MessageCatalog.serviceTypes().size());
     }
 

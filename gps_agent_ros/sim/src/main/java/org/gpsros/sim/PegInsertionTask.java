@@ -202,6 +202,21 @@ public final class PegInsertionTask implements SimTask {
     }
 
     /**
+     * A fresh world with {@code condition}'s hole and the arm at rest at {@code jointAngles} instead of the common start:
+     * what a robot's reset to other joint angles gives (the simulated ROS robot after a safety stop). Close it when done.
+     *
+     * @throws IllegalArgumentException if the angles are not 7 finite values within the joint limits
+     */
+    public SimWorld newWorld(int condition, double[] jointAngles) {
+        return new World(new PegWorld(holeOffset(condition), jointAngles, substeps), targetPoints(condition));
+    }
+
+    /** The peg's two points (bottom end, top end) in the tool frame, 6 values: what gps_agent_pkg calls ee_points. */
+    public static double[] pegPointsInToolFrame() {
+        return new double[] {0, 0, -ArmModel.PEG_HALF_LENGTH, 0, 0, ArmModel.PEG_HALF_LENGTH};
+    }
+
+    /**
      * |peg bottom − hole bottom| at the last step: the norm of the first three END_EFFECTOR_POINTS values.
      *
      * @throws IllegalArgumentException if the sample does not have this task's horizon and state layout

@@ -12,13 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.gpsros.agent.Agent;
+import org.gpsros.msg.gps_msgs.CommandError;
 import org.gpsros.msg.gps_msgs.DataRequest;
+import org.gpsros.msg.gps_msgs.NetworkPolicy;
 import org.gpsros.msg.gps_msgs.PositionCommand;
 import org.gpsros.msg.gps_msgs.RelaxCommand;
 import org.gpsros.msg.gps_msgs.SampleResult;
 import org.gpsros.msg.gps_msgs.TrialCommand;
 import org.gpsros.node.protocol.RobotProtocolException;
+import org.gpsros.node.protocol.NetworkPolicyMessages;
 import org.gpsros.node.protocol.SampleMessages;
+import org.gpsros.policy.GaussianGlobalPolicy;
 import org.gpsros.policy.LinearGaussianPolicy;
 import org.gpsros.policy.Policy;
 import org.gpsros.ros.api.ConnectedNode;
@@ -26,6 +30,7 @@ import org.gpsros.ros.api.Publisher;
 import org.gpsros.ros.api.Subscriber;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SensorLayout;
+import org.gpsros.sim.PegInsertionTask;
 import org.gpsros.sim.SimTask;
 import org.gpsros.node.robot.SimRobot;
 import org.gpsros.node.protocol.RobotTopics;
@@ -37,6 +42,12 @@ import org.gpsros.node.protocol.RobotTopics;
  * learner-side as NOISE. Unlike the reference, every command carries a fresh id and only a result with that id
  * answers it; others are counted ({@link #unmatchedResults()}) and dropped. One command is in flight at a time
  * (methods are synchronized), so the training loop and the node's services can share the agent.
+ *
+ * <p>A {@link GaussianGlobalPolicy} is sampled as gps_agent_pkg ran networks (study §4.5): a {@code gps_msgs/
+ * NetworkPolicy} (network, normalisation, noise √v ⊙ ε) on the network-policy topic, then a TrialCommand with
+ * controller_to_execute 2 and the same id; the robot waits for the policy of that id. A robot that refuses a command
+ * and says so on the error topic ({@code gps_msgs/CommandError}, the simulated robot does) makes the command fail at
+ * once with a {@link RobotCommandRefusedException} naming the robot's reason.
  */
 public final class RosAgent implements Agent, AutoCloseable {
 
@@ -47,7 +58,11 @@ public final class RosAgent implements Agent, AutoCloseable {
     private final Publisher<PositionCommand> positions;
     private final Publisher<RelaxCommand> relaxes;
     private final Publisher<DataRequest> dataRequests;
+    private final Publisher<NetworkPolicy> networkPolicies;
     private final Subscriber<SampleResult> reports;
+    private final Subscriber<CommandError> errors;
+    private volatile boolean errorTopicAwaited;
+    private volatile int policyIteration = -1;
     private final Map<Integer, CompletableFuture<SampleResult>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicLong unmatched = new AtomicLong();
@@ -64,7 +79,9 @@ public final class RosAgent implements Agent, AutoCloseable {
         positions = node.newPublisher(topics.positionCommand(), PositionCommand.TYPE, false, 10);
         relaxes = node.newPublisher(topics.relaxCommand(), RelaxCommand.TYPE, false, 10);
         dataRequests = node.newPublisher(topics.dataRequest(), DataRequest.TYPE, false, 10);
+        networkPolicies = node.newPublisher(topics.networkPolicy(), NetworkPolicy.TYPE, false, 10);
         reports = node.newSubscriber(topics.report(), SampleResult.TYPE, this::onReport, 100);
+        errors = node.newSubscriber(topics.error(), CommandError.TYPE, this::onError, 100);
     }
 
     /** A RosAgent for a robot running simulated task {@code task} (layouts, conditions and distance from the task). */
@@ -76,8 +93,19 @@ public final class RosAgent implements Agent, AutoCloseable {
             x0.add(task.initialState(c));
             targets.add(SimRobot.resetTarget(task, c));
         }
+        // The peg tasks' conditions are hole positions with one common start: the trial's ee_points_tgt (the peg's
+        // targets in the world, as gps_agent_pkg sends them) tell the simulated robot which hole.
+        double[] points = new double[0];
+        java.util.List<double[]> pointTargets = java.util.List.of();
+        if (task instanceof PegInsertionTask peg) {
+            points = PegInsertionTask.pegPointsInToolFrame();
+            pointTargets = new java.util.ArrayList<>();
+            for (int c = 0; c < task.conditionCount(); c++) {
+                pointTargets.add(peg.targetPoints(c));
+            }
+        }
         RosAgentConfig config = new RosAgentConfig(task.horizon(), task.timeStep(), task.actionDim(),
-                task.stateLayout(), task.observationLayout(), x0, targets, new double[0], java.util.List.of(), topics,
+                task.stateLayout(), task.observationLayout(), x0, targets, points, pointTargets, topics,
                 resetTimeout, trialTimeout, Duration.ofSeconds(10));
         return new RosAgent(node, config, task::finalDistance);
     }
@@ -100,6 +128,22 @@ public final class RosAgent implements Agent, AutoCloseable {
             return;
         }
         waiting.complete(result);
+    }
+
+    private void onError(CommandError error) {
+        CompletableFuture<SampleResult> waiting = pending.remove(error.id());
+        if (waiting == null) {
+            node.log().log(System.Logger.Level.WARNING, "gps_learner: the robot refused " + error.command() + " id "
+                    + error.id() + " (no longer waited for): " + error.message());
+            return;
+        }
+        waiting.completeExceptionally(new RobotCommandRefusedException(error.id(), error.command(), error.message(),
+                errors.topic().toString()));
+    }
+
+    /** The GPS iteration that NetworkPolicy messages name from now on (informational; -1 until set). */
+    public void policyIteration(int iteration) {
+        this.policyIteration = iteration;
     }
 
     @Override
@@ -173,16 +217,21 @@ public final class RosAgent implements Agent, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if {@code policy} is not a {@link LinearGaussianPolicy} of this robot's sizes
+     * @throws IllegalArgumentException if {@code policy} is neither a {@link LinearGaussianPolicy} nor a
+     *     {@link GaussianGlobalPolicy} of this robot's sizes
      * @throws RobotTimeoutException if the reset or the trial is not answered in time (the message names the topic
      *     and the id)
+     * @throws RobotCommandRefusedException if the robot refused the command (the message holds its reason)
      * @throws RobotProtocolException if the answer does not fit (missing sensor, cut short by a safety stop)
      */
     @Override
     public synchronized Sample sample(Policy policy, int condition, double[][] noise) {
+        if (policy instanceof GaussianGlobalPolicy global) {
+            return sampleGlobal(global, condition, noise);
+        }
         if (!(policy instanceof LinearGaussianPolicy controller)) {
-            throw new IllegalArgumentException("RosAgent runs linear-Gaussian controllers only, got "
-                    + policy.getClass().getSimpleName());
+            throw new IllegalArgumentException("RosAgent runs linear-Gaussian controllers and Gaussian global "
+                    + "policies, got " + policy.getClass().getSimpleName());
         }
         if (controller.horizon() != horizon() || controller.actionDim() != actionDim()
                 || controller.stateDim() != stateLayout().dimension()) {
@@ -203,6 +252,43 @@ public final class RosAgent implements Agent, AutoCloseable {
                 config.endEffectorTarget(condition));
         SampleResult result = send(id, "TrialCommand", trials, command, config.trialTimeout());
         return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noiseCopy);
+    }
+
+    private Sample sampleGlobal(GaussianGlobalPolicy policy, int condition, double[][] noise) {
+        if (policy.actionDim() != actionDim() || policy.observationDim() != observationLayout().dimension()) {
+            throw new IllegalArgumentException("the global policy (dO " + policy.observationDim() + ", dU "
+                    + policy.actionDim() + ") does not fit the robot (dO " + observationLayout().dimension() + ", dU "
+                    + actionDim() + ")");
+        }
+        if (noise.length != horizon()) {
+            throw new IllegalArgumentException("noise has " + noise.length + " steps, the horizon is " + horizon());
+        }
+        double[][] noiseCopy = new double[horizon()][];
+        for (int t = 0; t < horizon(); t++) {
+            noiseCopy[t] = noise[t].clone();
+        }
+        reset(condition);
+        int id = nextId.getAndIncrement();
+        NetworkPolicy message = NetworkPolicyMessages.networkPolicy(id, policyIteration, policy, noiseCopy,
+                observationLayout());
+        TrialCommand command = NetworkPolicyMessages.trialCommand(id, horizon(), 1.0 / timeStep(), stateLayout(),
+                observationLayout(), config.endEffectorPoints(), config.endEffectorTarget(condition));
+        SampleResult result = trial(message, command);
+        return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noiseCopy);
+    }
+
+    /**
+     * Publishes a NetworkPolicy, then the TrialCommand with the same id and controller_to_execute 2, and waits for the
+     * result (also for tests that send a malformed policy).
+     */
+    public synchronized SampleResult trial(NetworkPolicy policy, TrialCommand command) {
+        if (policy.id() != command.id()) {
+            throw new IllegalArgumentException("NetworkPolicy id " + policy.id() + " differs from TrialCommand id "
+                    + command.id());
+        }
+        awaitRobot(networkPolicies);
+        networkPolicies.publish(policy);
+        return send(command.id(), "TrialCommand", trials, command, config.trialTimeout());
     }
 
     /** Publishes a TrialCommand as it is and waits for its result (benchmarks, tests). */
@@ -233,13 +319,20 @@ public final class RosAgent implements Agent, AutoCloseable {
             throw new RobotProtocolException("interrupted while waiting for the SampleResult with id " + id + " on "
                     + reports.topic());
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RobotCommandRefusedException refused) {
+                throw refused;
+            }
             throw new RobotProtocolException("waiting for id " + id + " failed", e.getCause());
         } finally {
             pending.remove(id);
         }
     }
 
-    /** Waits until the robot subscribes to {@code publisher}'s topic and publishes on the report topic. */
+    /**
+     * Waits until the robot subscribes to {@code publisher}'s topic and publishes on the report topic; the first time,
+     * also up to 0.5 s for its error topic (a robot that reports refusals, the simulated one, connects it with the
+     * others; gps_agent_pkg's plugin has none, so it is not required).
+     */
     private void awaitRobot(Publisher<?> publisher) {
         long deadline = System.nanoTime() + config.connectTimeout().toNanos();
         while (publisher.subscriberCount() == 0 || reports.connectedPublisherCount() == 0) {
@@ -249,12 +342,23 @@ public final class RosAgent implements Agent, AutoCloseable {
                         + " publisher(s)) after " + config.connectTimeout().toMillis() / 1e3 + " s: is the robot "
                         + "node running?", -1);
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RobotProtocolException("interrupted while waiting for the robot on " + publisher.topic());
+            sleepBriefly(publisher);
+        }
+        if (!errorTopicAwaited) {
+            long until = System.nanoTime() + 500_000_000L;
+            while (errors.connectedPublisherCount() == 0 && System.nanoTime() < until) {
+                sleepBriefly(publisher);
             }
+            errorTopicAwaited = true;
+        }
+    }
+
+    private static void sleepBriefly(Publisher<?> publisher) {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RobotProtocolException("interrupted while waiting for the robot on " + publisher.topic());
         }
     }
 
@@ -271,6 +375,8 @@ public final class RosAgent implements Agent, AutoCloseable {
         positions.close();
         relaxes.close();
         dataRequests.close();
+        networkPolicies.close();
         reports.close();
+        errors.close();
     }
 }

@@ -143,6 +143,16 @@ public final class LearnerNode implements NodeMain {
         return agent;
     }
 
+    /** The algorithm being trained (after training started; its global policy, if any, is the current one), or null. */
+    public GpsAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The experiment the node trains (after start): its cost, noise and conditions. */
+    public Experiment experiment() {
+        return experiment;
+    }
+
     /** Whether training has ended (done, stopped or failed). */
     public boolean finished() {
         return finished;
@@ -336,6 +346,7 @@ public final class LearnerNode implements NodeMain {
 
         @Override
         public void beforeSample(int iteration, int condition, int sample) {
+            agent.policyIteration(iteration);
             checkpointBoundary("before sample " + sample + " of condition " + condition + " in iteration " + iteration);
         }
 

@@ -2,19 +2,22 @@ package org.gpsros.node.protocol;
 
 /**
  * The topic names of gps_agent_pkg's robot plugin (reference study §4.3), absolute so that the real PR2 plugin works
- * unchanged; every one is remappable.
+ * unchanged, plus our own two (the global policy and the robot's error reply); every one is remappable.
  *
  * @param trialCommand gps_msgs/TrialCommand, learner → robot
  * @param positionCommand gps_msgs/PositionCommand, learner → robot
  * @param relaxCommand gps_msgs/RelaxCommand, learner → robot
  * @param dataRequest gps_msgs/DataRequest, learner → robot
  * @param report gps_msgs/SampleResult, robot → learner
+ * @param networkPolicy gps_msgs/NetworkPolicy, learner → robot: the global policy of the TrialCommand with the same id
+ *     (controller_to_execute 2)
+ * @param error gps_msgs/CommandError, robot → learner: a command the robot refused, with its id and the reason
  */
 public record RobotTopics(String trialCommand, String positionCommand, String relaxCommand, String dataRequest,
-                          String report) {
+                          String report, String networkPolicy, String error) {
 
-    /** gps_agent_pkg's names. */
+    /** gps_agent_pkg's names, and ours in the same style. */
     public static final RobotTopics DEFAULT = new RobotTopics("/gps_controller_trial_command",
             "/gps_controller_position_command", "/gps_controller_relax_command", "/gps_controller_data_request",
-            "/gps_controller_report");
+            "/gps_controller_report", "/gps_controller_network_policy", "/gps_controller_error");
 }

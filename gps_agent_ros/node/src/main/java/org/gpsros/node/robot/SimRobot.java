@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.gpsros.msg.gps_msgs.DataType;
 import org.gpsros.msg.gps_msgs.LinGaussParams;
+import org.gpsros.msg.gps_msgs.NetworkPolicy;
 import org.gpsros.msg.gps_msgs.PositionCommand;
 import org.gpsros.msg.gps_msgs.SampleResult;
 import org.gpsros.msg.gps_msgs.TrialCommand;
+import org.gpsros.node.protocol.NetworkPolicyMessages;
 import org.gpsros.node.protocol.SampleMessages;
 import org.gpsros.sample.SensorLayout;
 import org.gpsros.sample.SensorType;
+import org.gpsros.sim.PegInsertionTask;
 import org.gpsros.sim.SimAgent;
 import org.gpsros.sim.SimTask;
 import org.gpsros.sim.SimTaskOptions;
@@ -20,14 +23,23 @@ import org.gpsros.sim.SimWorld;
 
 /**
  * The robot side of gps_agent_pkg's protocol on one simulated world, without ROS (the node wraps it): trials of a
- * linear-Gaussian controller, resets, relax and data requests, each answered with a SampleResult carrying the
- * command's id (reference study §4.4; the reference never filled the id). Not thread-safe: the node runs every command
- * on one thread.
+ * linear-Gaussian controller or of a global policy's network ({@link NetworkController}), resets, relax and data
+ * requests, each answered with a SampleResult carrying the command's id (reference study §4.4; the reference never
+ * filled the id). Not thread-safe, and bound to one thread: create it, run every command and {@link #close} it on the
+ * same thread (native worlds, Bullet's, must be closed where they were made). Every world it replaces is closed.
  *
  * <p>A trial records, as {@link SimAgent} does, the state at t = 0, then for every step u_t = K_t x_t + k_t and, while
  * t + 1 &lt; T, one physics step; the SampleResult holds every state sensor and ACTION, shape [T, dim]. The sum
  * {@code k_t + Σ_j K_t[u, j] x_j} runs in the order of {@code LinearGaussianPolicy.act}, so a trial equals
- * {@code SimAgent.sample} of the same controller with the noise folded into k_t bit for bit.
+ * {@code SimAgent.sample} of the same controller with the noise folded into k_t bit for bit. A network trial runs
+ * u_t = μ_θ(o_t·S + b) + noise_t with o_t gathered from x_t as SimAgent does, so with the learner's √v ⊙ ε it equals
+ * {@code SimAgent.sample} of the {@code GaussianGlobalPolicy} bit for bit. The task's extra sensors (the peg's
+ * END_EFFECTOR_POINT_JACOBIANS) are reported beside the state, as SimAgent records them.
+ *
+ * <p>Conditions that share their start (the peg tasks: the same joint angles, a different hole) are told apart by the
+ * TrialCommand's ee_points_tgt, the world positions of the peg's targets as gps_agent_pkg sends them: a trial whose
+ * targets are condition c's moves the hole to c's place, which needs a world fresh from a JOINT_SPACE reset (otherwise
+ * the trial is refused: reset first). A reset keeps the current hole.
  *
  * <p>Safety: an action that is not finite or beyond {@link Limits#maxAbsAction()}, or a state that is not finite or
  * beyond {@link Limits#maxAbsState()}, stops the trial at once; the SampleResult then covers only the steps done
@@ -126,6 +138,39 @@ public final class SimRobot {
         }
     }
 
+    /**
+     * Time spent in the network per control step of the last network trial (gathering the observation, normalising,
+     * predicting, adding the noise), in microseconds.
+     *
+     * @param steps     control steps measured
+     * @param restored  whether the trial restored its network (false: the previous trial's, reused)
+     */
+    public record InferenceTiming(int steps, double p50Micros, double p99Micros, double maxMicros, double meanMicros,
+                                  boolean restored) {
+        static InferenceTiming of(long[] nanos, int steps, boolean restored) {
+            if (steps == 0) {
+                return new InferenceTiming(0, 0, 0, 0, 0, restored);
+            }
+            long[] sorted = Arrays.copyOf(nanos, steps);
+            Arrays.sort(sorted);
+            double sum = 0;
+            for (long v : sorted) {
+                sum += v;
+            }
+            int p50 = Math.min(steps - 1, (int) Math.ceil(0.50 * steps) - 1);
+            int p99 = Math.min(steps - 1, (int) Math.ceil(0.99 * steps) - 1);
+            return new InferenceTiming(steps, sorted[Math.max(0, p50)] / 1e3, sorted[Math.max(0, p99)] / 1e3,
+                    sorted[steps - 1] / 1e3, sum / steps / 1e3, restored);
+        }
+
+        /** One line for the robot's log. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "network inference per step: p50 %.1f µs, p99 %.1f µs, max "
+                    + "%.1f µs, mean %.1f µs over %d steps (%s)", p50Micros, p99Micros, maxMicros, meanMicros, steps,
+                    restored ? "network restored" : "cached network");
+        }
+    }
+
     private static final double CONDITION_MATCH = 1e-9;
 
     private final SimTask task;
@@ -134,7 +179,16 @@ public final class SimRobot {
     private final PdResetSettings pdSettings;
     private final int stateDim;
     private final SensorLayout layout;
+    private final int extraDim;
+    /** Each condition's x0, computed once (a peg task builds a Bullet world for it). */
+    private final double[][] conditionStates;
+    private final NetworkController.NetworkCache networks = new NetworkController.NetworkCache();
     private SimWorld world;
+    /** The condition whose surroundings (the peg's hole) the world has. */
+    private int environment;
+    /** The first-sensor target the world was built at, while it is fresh from that reset (nothing stepped). */
+    private double[] freshTarget;
+    private InferenceTiming lastInference;
     private final double[] state;
     private String lastSafetyStop;
     private StepTiming lastTiming;
@@ -152,9 +206,41 @@ public final class SimRobot {
         this.pdSettings = pdSettings;
         this.layout = task.stateLayout();
         this.stateDim = layout.dimension();
+        this.extraDim = task.extraSensorLayout().dimension();
         this.state = new double[stateDim];
+        this.conditionStates = new double[task.conditionCount()][];
+        for (int c = 0; c < conditionStates.length; c++) {
+            conditionStates[c] = task.initialState(c);
+        }
         this.world = task.newWorld(0);
+        this.freshTarget = resetTarget(task, 0);
         world.readState(state);
+    }
+
+    /** Closes the world (on the thread that created this robot). Idempotent. */
+    public void close() {
+        if (world != null) {
+            world.close();
+            world = null;
+        }
+    }
+
+    /** Timing of the network in the control loop of the last network trial, or null. */
+    public InferenceTiming lastInference() {
+        return lastInference;
+    }
+
+    /** The condition whose surroundings (the peg's hole) the world has now. */
+    public int environment() {
+        return environment;
+    }
+
+    private void replaceWorld(SimWorld next) {
+        SimWorld old = world;
+        world = next;
+        if (old != null && old != next) {
+            old.close();
+        }
     }
 
     public SimTask task() {
@@ -203,8 +289,10 @@ public final class SimRobot {
             if (resetMode == ResetMode.PD) {
                 lastReset = pdReset(command);
             } else {
-                world = worldAt(command.data());
+                double[] target = command.data().clone();
+                replaceWorld(worldAt(target, environment));
                 world.readState(state);
+                freshTarget = target;
                 lastReset = new ResetOutcome(command.id(), ResetMode.EXACT, true, 0, 0.0, 0.0);
             }
         }
@@ -279,6 +367,7 @@ public final class SimRobot {
                 double value = p * error + i * integral[j] - d * state[speedOffset + j];
                 u[j] = Math.max(-maxCommand, Math.min(maxCommand, value));
             }
+            freshTarget = null;
             world.step(u);
             world.readState(next);
             steps++;
@@ -287,7 +376,7 @@ public final class SimRobot {
                 System.arraycopy(next, 0, state, 0, stateDim);
             } else {
                 // The world is rebuilt at rest at the last good state, as after a trial's safety stop.
-                world = worldAtRest();
+                replaceWorld(worldAtRest());
                 throw new IllegalStateException("PD reset id " + command.id() + " stopped after step " + steps + ": "
                         + violation);
             }
@@ -319,26 +408,69 @@ public final class SimRobot {
         return Arrays.copyOf(task.initialState(condition), task.stateLayout().dims().get(0));
     }
 
-    private SimWorld worldAt(double[] target) {
+    /**
+     * A fresh world at rest at {@code target} (the first state sensor's values): condition {@code preferred}'s own
+     * world if its x0 starts there, else that of the first condition that does, else (peg tasks) {@code preferred}'s
+     * hole with the arm at the target angles, else a world of the task built with the target as its x0. Sets
+     * {@link #environment} to the condition whose surroundings the world has.
+     */
+    private SimWorld worldAt(double[] target, int preferred) {
         int first = layout.dims().get(0);
         if (target.length != first) {
             throw new IllegalArgumentException("PositionCommand.data has " + target.length + " values; task "
                     + task.name() + " takes its " + layout.sensors().get(0) + " (" + first + " values)");
         }
-        for (int c = 0; c < task.conditionCount(); c++) {
-            double[] x0 = task.initialState(c);
-            boolean same = true;
-            for (int i = 0; i < first; i++) {
-                same &= Math.abs(x0[i] - target[i]) <= CONDITION_MATCH;
-            }
-            if (same) {
+        if (startsAt(preferred, target)) {
+            environment = preferred;
+            return task.newWorld(preferred);
+        }
+        for (int c = 0; c < conditionStates.length; c++) {
+            if (startsAt(c, target)) {
+                environment = c;
                 return task.newWorld(c);
             }
+        }
+        if (task instanceof PegInsertionTask peg) {
+            environment = preferred;
+            return peg.newWorld(preferred, target);
         }
         double[] x0 = new double[stateDim];
         System.arraycopy(target, 0, x0, 0, first);
         SimTask moved = SimTasks.create(task.name(), new SimTaskOptions(task.horizon(), List.of(x0)));
         return moved.newWorld(0);
+    }
+
+    private boolean startsAt(int condition, double[] target) {
+        double[] x0 = conditionStates[condition];
+        for (int i = 0; i < target.length; i++) {
+            if (!(Math.abs(x0[i] - target[i]) <= CONDITION_MATCH)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The condition a TrialCommand's ee_points_tgt names on a task whose conditions share their start (the peg's hole
+     * positions), or -1 where the task does not use them.
+     */
+    private int environmentOf(TrialCommand command) {
+        double[] targets = command.ee_points_tgt();
+        if (!(task instanceof PegInsertionTask peg) || targets.length == 0) {
+            return -1;
+        }
+        for (int c = 0; c < conditionStates.length; c++) {
+            double[] points = peg.targetPoints(c);
+            boolean same = points.length == targets.length;
+            for (int i = 0; same && i < points.length; i++) {
+                same = Math.abs(points[i] - targets[i]) <= CONDITION_MATCH;
+            }
+            if (same) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("TrialCommand id " + command.id() + ": ee_points_tgt "
+                + Arrays.toString(targets) + " are no condition's peg targets of task " + task.name());
     }
 
     /** RelaxCommand / DataRequest: the 1-step SampleResult of the current state (the sim needs no relaxing). */
@@ -348,43 +480,90 @@ public final class SimRobot {
     }
 
     /**
-     * Runs a trial of a linear-Gaussian controller.
+     * Runs a trial of a linear-Gaussian controller (controller_to_execute 0).
      *
-     * @param realTime keep the commanded frequency (sleep until each step's start) instead of running flat out
-     * @param onStep called with (t, state) after every recorded state, e.g. to publish joint_states; may be null
-     * @throws IllegalArgumentException if the command is not a linear-Gaussian controller of this task's sizes
+     * @see #trial(TrialCommand, NetworkPolicy, boolean, StepListener)
      */
     public SampleResult trial(TrialCommand command, boolean realTime, StepListener onStep) {
-        if (command.controller().controller_to_execute() != SampleMessages.LIN_GAUSS_CONTROLLER) {
-            throw new IllegalArgumentException("TrialCommand id " + command.id() + ": controller_to_execute "
-                    + command.controller().controller_to_execute() + " is not supported by the simulated robot "
-                    + "(only 0, linear-Gaussian)");
-        }
-        LinGaussParams lg = command.controller().lingauss();
+        return trial(command, null, realTime, onStep);
+    }
+
+    /**
+     * Runs a trial: of the linear-Gaussian controller in the command (controller_to_execute 0), or of the global
+     * policy {@code policy} (controller_to_execute 2; its id must be the command's). For a network trial the time in
+     * the network per step is measured ({@link #lastInference()}). The trial's actions pass the same safety check
+     * whatever the controller: a non-finite action or one beyond {@link Limits#maxAbsAction()} stops it (the world
+     * then clamps the arm's torques to its motors' limit, as for every action).
+     *
+     * @param policy the NetworkPolicy with the command's id for a network trial, else ignored (may be null)
+     * @param realTime keep the commanded frequency (sleep until each step's start) instead of running flat out
+     * @param onStep called with (t, state) after every recorded state, e.g. to publish joint_states; may be null
+     * @throws IllegalArgumentException if the command or the policy does not fit this robot (the message names the
+     *     message, the field and the sizes), or the controller kind is not supported
+     */
+    public SampleResult trial(TrialCommand command, NetworkPolicy policy, boolean realTime, StepListener onStep) {
+        byte kind = command.controller().controller_to_execute();
         int horizon = command.T();
-        int dX = lg.dX();
-        int dU = lg.dU();
-        if (dX != stateDim || dU != task.actionDim()) {
-            throw new IllegalArgumentException("TrialCommand id " + command.id() + ": dX " + dX + ", dU " + dU
-                    + " do not fit task " + task.name() + " (dX " + stateDim + ", dU " + task.actionDim() + ")");
+        int dU = task.actionDim();
+        if (horizon < 1) {
+            throw new IllegalArgumentException("TrialCommand id " + command.id() + ": T must be >= 1, got " + horizon);
         }
-        if (horizon < 1 || lg.K_t().length != (long) horizon * dU * dX || lg.k_t().length != (long) horizon * dU) {
-            throw new IllegalArgumentException("TrialCommand id " + command.id() + ": T " + horizon + " needs "
-                    + (long) horizon * dU * dX + " K_t and " + (long) horizon * dU + " k_t values, got "
-                    + lg.K_t().length + " and " + lg.k_t().length);
+        NetworkController network = null;
+        double[] gains = null;
+        double[] offsets = null;
+        int dX = stateDim;
+        if (kind == SampleMessages.LIN_GAUSS_CONTROLLER) {
+            LinGaussParams lg = command.controller().lingauss();
+            if (lg.dX() != stateDim || lg.dU() != dU) {
+                throw new IllegalArgumentException("TrialCommand id " + command.id() + ": dX " + lg.dX() + ", dU "
+                        + lg.dU() + " do not fit task " + task.name() + " (dX " + stateDim + ", dU " + dU + ")");
+            }
+            if (lg.K_t().length != (long) horizon * dU * dX || lg.k_t().length != (long) horizon * dU) {
+                throw new IllegalArgumentException("TrialCommand id " + command.id() + ": T " + horizon + " needs "
+                        + (long) horizon * dU * dX + " K_t and " + (long) horizon * dU + " k_t values, got "
+                        + lg.K_t().length + " and " + lg.k_t().length);
+            }
+            gains = lg.K_t();
+            offsets = lg.k_t();
+        } else if (kind == NetworkPolicyMessages.NETWORK_CONTROLLER) {
+            if (policy == null || policy.id() != command.id()) {
+                throw new IllegalArgumentException("TrialCommand id " + command.id() + " runs a network policy, but "
+                        + (policy == null ? "no NetworkPolicy was given" : "the NetworkPolicy has id " + policy.id()));
+            }
+            int restoresBefore = networks.restores();
+            network = new NetworkController(policy, command, layout, dU, networks);
+            lastInference = new InferenceTiming(0, 0, 0, 0, 0, networks.restores() != restoresBefore);
+        } else {
+            throw new IllegalArgumentException("TrialCommand id " + command.id() + ": controller_to_execute " + kind
+                    + " is not supported by the simulated robot (0, linear-Gaussian, or 2, a NetworkPolicy)");
         }
         checkStateDatatypes(command);
+        int wanted = environmentOf(command);
+        if (wanted >= 0 && wanted != environment) {
+            if (freshTarget == null) {
+                throw new IllegalArgumentException("TrialCommand id " + command.id() + ": ee_points_tgt are condition "
+                        + wanted + "'s, the world has condition " + environment + "'s hole and the arm has moved "
+                        + "since the last reset: send a JOINT_SPACE PositionCommand first");
+            }
+            replaceWorld(worldAt(freshTarget, wanted));
+            world.readState(state);
+        }
         double frequency = command.frequency() > 0 ? command.frequency() : 1.0 / task.timeStep();
         long periodNanos = Math.round(1e9 / frequency);
         double[][] states = new double[horizon][stateDim];
+        double[][] extras = new double[horizon][extraDim];
         double[][] actions = new double[horizon][dU];
-        double[] gains = lg.K_t();
-        double[] offsets = lg.k_t();
         long[] starts = realTime ? new long[horizon] : null;
+        long[] inference = network != null ? new long[horizon] : null;
         long start = System.nanoTime();
         lastSafetyStop = null;
+        freshTarget = null;
         int steps = 0;
+        int inferred = 0;
         System.arraycopy(state, 0, states[0], 0, stateDim);
+        if (extraDim > 0) {
+            world.readExtraSensors(extras[0]);
+        }
         for (int t = 0; t < horizon; t++) {
             if (realTime) {
                 long due = start + t * periodNanos;
@@ -399,14 +578,20 @@ public final class SimRobot {
                 onStep.step(t, x);
             }
             double[] u = actions[t];
-            int base = t * dU * dX;
-            for (int i = 0; i < dU; i++) {
-                double value = offsets[t * dU + i];
-                int row = base + i * dX;
-                for (int j = 0; j < dX; j++) {
-                    value += gains[row + j] * x[j];
+            if (network != null) {
+                long before = System.nanoTime();
+                network.act(t, x, u);
+                inference[inferred++] = System.nanoTime() - before;
+            } else {
+                int base = t * dU * dX;
+                for (int i = 0; i < dU; i++) {
+                    double value = offsets[t * dU + i];
+                    int row = base + i * dX;
+                    for (int j = 0; j < dX; j++) {
+                        value += gains[row + j] * x[j];
+                    }
+                    u[i] = value;
                 }
-                u[i] = value;
             }
             String violation = actionViolation(u);
             if (violation != null) {
@@ -423,10 +608,16 @@ public final class SimRobot {
                     lastSafetyStop = "trial id " + command.id() + " stopped after step " + t + ": " + violation;
                     break;
                 }
+                if (extraDim > 0) {
+                    world.readExtraSensors(extras[t + 1]);
+                }
             }
         }
+        if (network != null) {
+            lastInference = InferenceTiming.of(inference, inferred, lastInference.restored());
+        }
         if (lastSafetyStop != null) {
-            world = worldAtRest();
+            replaceWorld(worldAtRest());
         } else {
             System.arraycopy(states[horizon - 1], 0, state, 0, stateDim);
         }
@@ -434,6 +625,17 @@ public final class SimRobot {
             lastTiming = timing(starts, steps, periodNanos, start);
         }
         List<DataType> entries = stateEntries(states, steps);
+        SensorLayout extraLayout = task.extraSensorLayout();
+        int offset = 0;
+        for (int s = 0; s < extraLayout.sensors().size(); s++) {
+            int dim = extraLayout.dims().get(s);
+            double[] data = new double[steps * dim];
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(extras[t], offset, data, t * dim, dim);
+            }
+            entries.add(new DataType((byte) extraLayout.sensors().get(s).id(), data, new int[] {steps, dim}));
+            offset += dim;
+        }
         entries.add(SampleMessages.dataType(SensorType.ACTION, actions, steps));
         return new SampleResult(command.id(), entries);
     }
@@ -460,7 +662,7 @@ public final class SimRobot {
     private SimWorld worldAtRest() {
         // After a safety stop the world is rebuilt at the last good state's first sensor, at rest.
         double[] target = Arrays.copyOf(state, layout.dims().get(0));
-        SimWorld rest = worldAt(target);
+        SimWorld rest = worldAt(target, environment);
         rest.readState(state);
         return rest;
     }

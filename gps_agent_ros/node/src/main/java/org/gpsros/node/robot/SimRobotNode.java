@@ -3,16 +3,22 @@ package org.gpsros.node.robot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.gpsros.msg.gps_msgs.CommandError;
 import org.gpsros.msg.gps_msgs.DataRequest;
+import org.gpsros.msg.gps_msgs.NetworkPolicy;
 import org.gpsros.msg.gps_msgs.PositionCommand;
 import org.gpsros.msg.gps_msgs.RelaxCommand;
 import org.gpsros.msg.gps_msgs.SampleResult;
 import org.gpsros.msg.gps_msgs.TrialCommand;
 import org.gpsros.msg.sensor_msgs.JointState;
 import org.gpsros.msg.std_msgs.Header;
+import org.gpsros.node.protocol.NetworkPolicyMessages;
 import org.gpsros.node.protocol.RobotTopics;
 import org.gpsros.ros.api.ConnectedNode;
 import org.gpsros.ros.api.Node;
@@ -37,8 +43,23 @@ import org.gpsros.sim.SimTasks;
  * {@link SimRobot#reset}), and for {@code pd} {@code ~reset_tolerance} (rad), {@code ~reset_speed_tolerance} (rad/s),
  * {@code ~reset_timeout} (s), {@code ~reset_max_command}. A PD reset that does not settle is logged as an error and
  * still answered: its SampleResult holds the state actually reached, for the learner to check.
+ *
+ * <p>Global policies: a TrialCommand with controller_to_execute 2 runs the {@code gps_msgs/NetworkPolicy} with the same
+ * id from the network-policy topic. ROS does not order messages across topics, so the trial waits for it up to
+ * {@code ~network_policy_timeout} seconds (default 5). The last {@value #KEPT_POLICIES} NetworkPolicies received are
+ * kept. The network's time per control step is logged after every network trial (p50/p99, {@link #lastInference()}).
+ *
+ * <p>A command the robot refuses (sizes that do not fit, an unknown network format, a NetworkPolicy that does not
+ * come) is logged as an error and answered on the error topic with a {@code gps_msgs/CommandError} carrying its id and
+ * the reason, so the learner fails at once with that reason instead of timing out.
+ *
+ * <p>The simulated robot, its worlds included, lives on the command thread: it is built there at start and closed
+ * there at shutdown.
  */
 public final class SimRobotNode implements NodeMain {
+
+    /** NetworkPolicies kept for trials still to come. */
+    public static final int KEPT_POLICIES = 8;
 
     private final String taskName;
     private final RobotTopics topics;
@@ -48,6 +69,10 @@ public final class SimRobotNode implements NodeMain {
     private ExecutorService worker;
     private Publisher<SampleResult> report;
     private Publisher<JointState> jointStates;
+    private Publisher<CommandError> errors;
+    private final NavigableMap<Integer, NetworkPolicy> policies = new TreeMap<>();
+    private volatile long policyTimeoutNanos;
+    private volatile SimRobot.InferenceTiming lastInference;
     private volatile int trialsRun;
     private volatile SimRobot.StepTiming lastTiming;
     private int jointSeq;
@@ -77,6 +102,11 @@ public final class SimRobotNode implements NodeMain {
         return lastTiming;
     }
 
+    /** The network's time per control step in the last network trial, or null. */
+    public SimRobot.InferenceTiming lastInference() {
+        return lastInference;
+    }
+
     @Override
     public void onStart(ConnectedNode node) {
         String name = taskName != null ? taskName : node.parameters().getString("~task", SimTasks.BOX2D_ARM);
@@ -92,14 +122,32 @@ public final class SimRobotNode implements NodeMain {
                 node.parameters().getDouble("~reset_speed_tolerance", pd.speedTolerance()),
                 node.parameters().getDouble("~reset_timeout", pd.timeoutSeconds()),
                 node.parameters().getDouble("~reset_max_command", pd.maxAbsCommand()), pd.defaultGains());
-        robot = new SimRobot(task, limits, resetMode, pd);
+        double policyTimeout = node.parameters().getDouble("~network_policy_timeout", 5.0);
+        if (!(policyTimeout > 0)) {
+            throw new IllegalArgumentException(node.resolveName("~network_policy_timeout") + " must be > 0, got "
+                    + policyTimeout);
+        }
+        policyTimeoutNanos = Math.round(policyTimeout * 1e9);
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "gps-sim-robot");
             thread.setDaemon(true);
             return thread;
         });
+        SimRobot.PdResetSettings pdSettings = pd;
+        try {
+            // Built on the command thread: its (Bullet) worlds must be made and closed on one thread.
+            robot = worker.submit(() -> new SimRobot(task, limits, resetMode, pdSettings)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the simulated robot", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot build the simulated robot of task " + name + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
         report = node.newPublisher(topics.report(), SampleResult.TYPE, false, 100);
+        errors = node.newPublisher(topics.error(), CommandError.TYPE, false, 100);
         jointStates = node.newPublisher("joint_states", JointState.TYPE, false, 100);
+        node.newSubscriber(topics.networkPolicy(), NetworkPolicy.TYPE, this::receivePolicy, 10);
         node.newSubscriber(topics.trialCommand(), TrialCommand.TYPE, command -> submit(node, "TrialCommand",
                 command.id(), () -> trial(node, command)));
         node.newSubscriber(topics.positionCommand(), PositionCommand.TYPE, command -> submit(node, "PositionCommand",
@@ -132,16 +180,59 @@ public final class SimRobotNode implements NodeMain {
             try {
                 report.publish(command.run());
             } catch (RuntimeException e) {
-                // The protocol has no error reply: log it; the learner times out waiting for this id.
+                // gps_agent_pkg's protocol has no error reply: log it and answer on our error topic.
                 node.log().log(System.Logger.Level.ERROR, "gps_sim_robot: " + what + " id " + id + " refused: "
                         + e.getMessage());
+                errors.publish(new CommandError(id, what, String.valueOf(e.getMessage())));
             }
         });
     }
 
+    private void receivePolicy(NetworkPolicy policy) {
+        synchronized (policies) {
+            policies.put(policy.id(), policy);
+            while (policies.size() > KEPT_POLICIES) {
+                policies.pollFirstEntry();
+            }
+            policies.notifyAll();
+        }
+    }
+
+    /** The NetworkPolicy with {@code id}, waiting up to the timeout for it; it is then removed. */
+    private NetworkPolicy awaitPolicy(int id) {
+        long deadline = System.nanoTime() + policyTimeoutNanos;
+        synchronized (policies) {
+            while (true) {
+                NetworkPolicy policy = policies.remove(id);
+                if (policy != null) {
+                    return policy;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalArgumentException("TrialCommand id " + id + " runs a network policy, but no "
+                            + "NetworkPolicy with id " + id + " arrived on " + topics.networkPolicy() + " within "
+                            + policyTimeoutNanos / 1e9 + " s (ids waiting: " + policies.keySet() + ")");
+                }
+                try {
+                    policies.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for NetworkPolicy id " + id);
+                }
+            }
+        }
+    }
+
     private SampleResult trial(ConnectedNode node, TrialCommand command) {
-        SampleResult result = robot.trial(command, realTime, (t, x) -> publishJoints(node, x));
+        NetworkPolicy policy = command.controller().controller_to_execute() == NetworkPolicyMessages.NETWORK_CONTROLLER
+                ? awaitPolicy(command.id()) : null;
+        SampleResult result = robot.trial(command, policy, realTime, (t, x) -> publishJoints(node, x));
         trialsRun++;
+        if (policy != null && robot.lastInference() != null) {
+            lastInference = robot.lastInference();
+            node.log().log(System.Logger.Level.INFO, "gps_sim_robot: trial id " + command.id() + " (NetworkPolicy of "
+                    + "iteration " + policy.iteration() + "): " + lastInference.describe());
+        }
         if (robot.lastSafetyStop() != null) {
             node.log().log(System.Logger.Level.ERROR, "gps_sim_robot: safety stop: " + robot.lastSafetyStop());
         }
@@ -190,6 +281,16 @@ public final class SimRobotNode implements NodeMain {
     @Override
     public void onShutdown(Node node) {
         if (worker != null) {
+            SimRobot built = robot;
+            if (built != null) {
+                worker.execute(built::close);
+            }
+            worker.shutdown();
+            try {
+                worker.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             worker.shutdownNow();
             try {
                 worker.awaitTermination(2, TimeUnit.SECONDS);

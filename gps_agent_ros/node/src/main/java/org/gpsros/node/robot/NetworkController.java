@@ -1,0 +1,212 @@
+package org.gpsros.node.robot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.gpsros.msg.gps_msgs.NetworkPolicy;
+import org.gpsros.msg.gps_msgs.TrialCommand;
+import org.gpsros.policy.ObservationNormalizer;
+import org.gpsros.policy.PolicyNetwork;
+import org.gpsros.policy.PolicyNetworkFactory;
+import org.gpsros.sample.SensorLayout;
+import org.gpsros.sample.SensorType;
+
+/**
+ * The robot side of a {@code gps_msgs/NetworkPolicy} (reference study §4.5, gps_agent_pkg's network controller): per
+ * control step u_t = μ_θ(o_t·S + b) + noise_t, the observation o_t gathered from the robot's state in the message's
+ * obs_datatypes order, S = obs_scale (normalized_dim², row-major; o'_j = Σ_i o_i S_ij + b_j as the reference's
+ * {@code obs.dot(scale) + bias}; a diagonal S takes {@link ObservationNormalizer#apply}'s path, the learner's), the rest
+ * of the observation passed through. Built once per trial after checking every size against the trial and the robot;
+ * not thread-safe.
+ */
+final class NetworkController {
+
+    /**
+     * Restores networks by {@link PolicyNetworkFactory#type()} (found with {@link ServiceLoader}) and keeps the last
+     * one: the same type and bytes again (every sample of one iteration) reuse it instead of restoring. Use on one
+     * thread.
+     */
+    static final class NetworkCache {
+        private final Map<String, PolicyNetworkFactory> factories = new LinkedHashMap<>();
+        private String lastType;
+        private byte[] lastBytes;
+        private PolicyNetwork last;
+        private int restores;
+
+        NetworkCache() {
+            for (PolicyNetworkFactory factory : ServiceLoader.load(PolicyNetworkFactory.class)) {
+                factories.putIfAbsent(factory.type(), factory);
+            }
+        }
+
+        /** The types this robot can restore. */
+        List<String> types() {
+            return new ArrayList<>(factories.keySet());
+        }
+
+        /** How many networks were restored (cache misses). */
+        int restores() {
+            return restores;
+        }
+
+        PolicyNetwork network(String type, byte[] bytes, String what) {
+            if (type.equals(lastType) && Arrays.equals(bytes, lastBytes)) {
+                return last;
+            }
+            PolicyNetworkFactory factory = factories.get(type);
+            if (factory == null) {
+                throw new IllegalArgumentException(what + ": network_format '" + type + "' is not a policy network "
+                        + "type of this robot (it has " + String.join(", ", factories.keySet()) + ")");
+            }
+            PolicyNetwork network;
+            try {
+                network = factory.restore(bytes);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(what + ": the '" + type + "' network (" + bytes.length
+                        + " bytes) cannot be restored: " + e.getMessage(), e);
+            }
+            lastType = type;
+            lastBytes = bytes.clone();
+            last = network;
+            restores++;
+            return network;
+        }
+    }
+
+    private final PolicyNetwork network;
+    private final int[] observationFromState;
+    private final int actionDim;
+    private final int normalizedDim;
+    private final ObservationNormalizer diagonal;
+    private final double[] scale;
+    private final double[] bias;
+    private final double[] noise;
+    private final double[] observation;
+    private final double[] normalized;
+
+    /**
+     * @param stateLayout the robot's state
+     * @param actionDim the robot's action size
+     * @throws IllegalArgumentException naming the message, the field and the sizes when anything does not fit
+     */
+    NetworkController(NetworkPolicy policy, TrialCommand command, SensorLayout stateLayout, int actionDim,
+                      NetworkCache cache) {
+        String what = "NetworkPolicy id " + policy.id();
+        int dO = policy.observation_dim();
+        int dU = policy.action_dim();
+        int horizon = command.T();
+        if (dU != actionDim) {
+            throw new IllegalArgumentException(what + ": action_dim " + dU + ", the robot has " + actionDim
+                    + " actions");
+        }
+        if (policy.horizon() != horizon || policy.noise().length != (long) horizon * dU) {
+            throw new IllegalArgumentException(what + ": horizon " + policy.horizon() + " and " + policy.noise().length
+                    + " noise values, the TrialCommand has T " + horizon + " (needs " + (long) horizon * dU
+                    + " values)");
+        }
+        byte[] trialObservation = command.obs_datatypes();
+        if (trialObservation.length > 0 && !Arrays.equals(trialObservation, policy.obs_datatypes())) {
+            throw new IllegalArgumentException(what + ": obs_datatypes " + Arrays.toString(policy.obs_datatypes())
+                    + " differ from the TrialCommand's " + Arrays.toString(trialObservation));
+        }
+        this.observationFromState = observationIndices(policy.obs_datatypes(), stateLayout, what);
+        if (observationFromState.length != dO) {
+            throw new IllegalArgumentException(what + ": observation_dim " + dO + ", but obs_datatypes "
+                    + Arrays.toString(policy.obs_datatypes()) + " make " + observationFromState.length
+                    + " values on this robot");
+        }
+        int n = policy.normalized_dim();
+        if (n > dO || policy.obs_scale().length != (long) n * n || policy.obs_bias().length != n) {
+            throw new IllegalArgumentException(what + ": normalized_dim " + n + " (≤ observation_dim " + dO
+                    + ") needs " + (long) n * n + " obs_scale and " + n + " obs_bias values, got "
+                    + policy.obs_scale().length + " and " + policy.obs_bias().length);
+        }
+        for (double v : policy.noise()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(what + ": the noise holds " + v);
+            }
+        }
+        this.network = cache.network(policy.network_format(), policy.network(), what);
+        if (network.inputDim() != dO || network.outputDim() != dU) {
+            throw new IllegalArgumentException(what + ": the '" + policy.network_format() + "' network maps "
+                    + network.inputDim() + " → " + network.outputDim() + " values, the message says observation_dim "
+                    + dO + ", action_dim " + dU);
+        }
+        this.actionDim = dU;
+        this.normalizedDim = n;
+        this.scale = policy.obs_scale();
+        this.bias = policy.obs_bias();
+        this.noise = policy.noise();
+        this.diagonal = isDiagonal(scale, n) ? diagonalNormalizer(dO, scale, bias, n) : null;
+        this.observation = new double[dO];
+        this.normalized = new double[dO];
+    }
+
+    private static boolean isDiagonal(double[] scale, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && scale[i * n + j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static ObservationNormalizer diagonalNormalizer(int dO, double[] scale, double[] bias, int n) {
+        double[] diagonal = new double[n];
+        for (int j = 0; j < n; j++) {
+            diagonal[j] = scale[j * n + j];
+        }
+        return new ObservationNormalizer(dO, diagonal, bias.clone());
+    }
+
+    private static int[] observationIndices(byte[] datatypes, SensorLayout state, String what) {
+        List<Integer> indices = new ArrayList<>();
+        for (byte id : datatypes) {
+            SensorType sensor;
+            try {
+                sensor = SensorType.ofId(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(what + ": obs_datatypes holds " + id + ", not a SampleType");
+            }
+            if (!state.contains(sensor)) {
+                throw new IllegalArgumentException(what + ": observation sensor " + sensor + " is not in the robot's "
+                        + "state " + state.sensors());
+            }
+            int offset = state.offsetOf(sensor);
+            for (int j = 0; j < state.dimensionOf(sensor); j++) {
+                indices.add(offset + j);
+            }
+        }
+        return indices.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** u_t = μ_θ(normalised o(x_t)) + noise_t. Allocation-free apart from what the network does. */
+    void act(int t, double[] state, double[] action) {
+        for (int i = 0; i < observation.length; i++) {
+            observation[i] = state[observationFromState[i]];
+        }
+        if (diagonal != null) {
+            diagonal.apply(observation, normalized);
+        } else {
+            int n = normalizedDim;
+            for (int j = 0; j < n; j++) {
+                double value = 0;
+                for (int i = 0; i < n; i++) {
+                    value += observation[i] * scale[i * n + j];
+                }
+                normalized[j] = value + bias[j];
+            }
+            System.arraycopy(observation, n, normalized, n, observation.length - n);
+        }
+        network.predict(normalized, action);
+        int base = t * actionDim;
+        for (int i = 0; i < actionDim; i++) {
+            action[i] += noise[base + i];
+        }
+    }
+}
