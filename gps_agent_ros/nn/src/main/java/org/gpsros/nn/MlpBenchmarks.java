@@ -58,8 +58,8 @@ public final class MlpBenchmarks {
 
     /**
      * One Adam step of the S-step (reference defaults: lr 1e-3, weight decay 0.005) on the next minibatch of
-     * {@value #BATCH_SIZE} rows: fill the placeholders, SameDiff forward and backward pass, weight decay, Adam,
-     * copy θ into the graph.
+     * {@value #BATCH_SIZE} rows: fill the input array, the graph's forward and backward ops
+     * ({@link MlpDirectExecution}), weight decay, Adam, copy θ into the graph's variables.
      */
     public void trainStep() {
         network.step(set, factors, order, nextBatch * BATCH_SIZE, BATCH_SIZE, training);
