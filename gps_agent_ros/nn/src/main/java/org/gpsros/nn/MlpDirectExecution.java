@@ -29,7 +29,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Not thread-safe; the arrays of a pass are reused by the next one.
  */
 final class MlpDirectExecution {
-    /** A libnd4j custom op bound once to its arrays and arguments. */
+    /**
+     * A libnd4j custom op bound once to its arrays and arguments. The context's native memory is freed by ND4J's
+     * deallocator once the context is unreachable (CpuOpContext is Deallocatable), so replaced workspaces are just
+     * dropped.
+     */
     private static final class BoundOp {
         private final DynamicCustomOp op;
         private final OpContext context;
@@ -54,14 +58,6 @@ final class MlpDirectExecution {
 
         void run() {
             Nd4j.getExecutioner().exec(op, context);
-        }
-
-        void close() {
-            try {
-                context.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing an ND4J op context: " + e.getMessage(), e);
-            }
         }
     }
 
@@ -136,11 +132,6 @@ final class MlpDirectExecution {
                 op.run();
             }
         }
-
-        void close() {
-            forward.forEach(BoundOp::close);
-            backward.forEach(BoundOp::close);
-        }
     }
 
     private final DataType dataType;
@@ -206,9 +197,6 @@ final class MlpDirectExecution {
     /** μ_θ for {@code observations[from .. from+count)} in one forward pass (the workspace is kept per count). */
     double[][] predict(double[][] observations, int from, int count) {
         if (evaluation == null || evaluation.rows != count) {
-            if (evaluation != null) {
-                evaluation.close();
-            }
             evaluation = new Workspace(count, false);
         }
         int inputDim = sizes[0];
@@ -233,9 +221,6 @@ final class MlpDirectExecution {
     void dataLossGradient(PolicyTrainingSet set, PrecisionFactors factors, int[] rows, int from, int count,
                           double[] gradient) {
         if (training == null || training.rows != count) {
-            if (training != null) {
-                training.close();
-            }
             training = new Workspace(count, true);
             int outputDim = sizes[sizes.length - 1];
             means = new double[count * outputDim];
