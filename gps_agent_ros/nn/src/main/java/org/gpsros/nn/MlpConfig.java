@@ -58,7 +58,7 @@ public record MlpConfig(List<Integer> hiddenWidths, Activation activation, DataT
      * reference's N(0, 0.01²): on a smooth 2-D target (4 inputs, 400 rows, random SPD precisions, Adam lr 3e-3, batch
      * 25) the loss fell 55x in 200 steps and 224x in 800 with Glorot, 46x and 144x with He, but only 4.7x and 75x
      * with N(0, 0.01²), whose tiny weights start the 2x40 ReLU network almost flat. Float64 because policy-sized
-     * MLPs cost the same in both types (SameDiff's per-op overhead dominates) and gradient checks need it.
+     * MLPs cost the same in both types (the per-op call overhead dominates) and gradient checks need it.
      */
     public static MlpConfig defaults() {
         return new MlpConfig(List.of(40, 40), Activation.RELU, DataType.FLOAT64, Initialization.GLOROT_NORMAL);

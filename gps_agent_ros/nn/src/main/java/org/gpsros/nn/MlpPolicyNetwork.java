@@ -20,8 +20,9 @@ import org.gpsros.policy.PolicyTrainingSummary;
  * the S-step's weighted precision loss with Adam and weight decay (study §3.10 step 3).
  *
  * <p>The parameters θ and Adam's moments live in float64 Java arrays; Adam and the weight-decay gradient run in Java,
- * and θ is copied into the graph (as float32 or float64, {@link MlpConfig#dataType()}) after every step. SameDiff
- * computes μ_θ and ∂L/∂θ of the data loss. So {@link #save()} is exact and a restored network continues training bit
+ * and θ is copied into the graph (as float32 or float64, {@link MlpConfig#dataType()}) after every step. μ_θ and
+ * ∂L/∂θ of the data loss come from the graph's ops executed directly on preallocated arrays
+ * ({@link MlpDirectExecution}, about 20x faster than a SameDiff session per step and tested equal to it). So {@link #save()} is exact and a restored network continues training bit
  * for bit, whatever the graph's data type.
  *
  * <p>Mutable and not thread-safe, like every {@link PolicyNetwork}; {@link #predict(double[], double[])} may be called
@@ -276,7 +277,7 @@ public final class MlpPolicyNetwork implements PolicyNetwork {
     }
 
     /**
-     * ∂/∂θ of {@link #objective} on {@code rows} into {@code gradientOut}: SameDiff's data-loss gradient plus
+     * ∂/∂θ of {@link #objective} on {@code rows} into {@code gradientOut}: the data-loss gradient of {@link MlpGraph} plus
      * weightDecay·θ (for the gradient check).
      */
     void objectiveGradient(PolicyTrainingSet set, int[] rows, double weightDecay, double[] gradientOut) {

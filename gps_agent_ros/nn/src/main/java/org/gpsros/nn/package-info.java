@@ -1,6 +1,6 @@
 /**
- * Neural-network global policies: the mean μ_θ(o) of π(u|o) = N(μ_θ(o), Σ) as a pure ND4J SameDiff graph behind
- * gps-core's {@link org.gpsros.policy.PolicyNetwork}, trained by the S-step's weighted precision loss with Adam
+ * Neural-network global policies: the mean μ_θ(o) of π(u|o) = N(μ_θ(o), Σ) as an ND4J SameDiff graph (whose ops the
+ * hot paths execute directly on preallocated arrays) behind gps-core's {@link org.gpsros.policy.PolicyNetwork}, trained by the S-step's weighted precision loss with Adam
  * (Montgomery &amp; Levine 2016, §4; Levine et al. 2016, §4.1 and Appendix A; reference study §3.10 and §6).
  *
  * <p>{@link org.gpsros.nn.MlpPolicyNetwork} is the fully connected network (2 hidden layers of 40 ReLU as in the

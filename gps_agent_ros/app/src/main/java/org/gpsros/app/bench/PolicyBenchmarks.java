@@ -28,7 +28,7 @@ final class PolicyBenchmarks {
         @Override
         public String work() {
             return "one Adam step of the S-step loss on 25 of 2000 rows, dO 26, dU 7, MLP 40x40 ReLU float64 "
-                    + "(SameDiff forward + backward, weight decay, Adam)";
+                    + "(the graph's ND4J ops run directly: forward + backward, weight decay, Adam)";
         }
 
         @Override
