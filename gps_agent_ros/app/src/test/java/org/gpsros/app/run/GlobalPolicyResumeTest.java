@@ -42,7 +42,8 @@ class GlobalPolicyResumeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{type: badmm, badmm: {fixed_lg_step: 3, policy_dual_rate_covar: 0.01, target_form: paper}}",
+        "{type: badmm, badmm: {fixed_lg_step: 3, lg_step_schedule: [0.01], ent_reg_schedule: [0.001], "
+            + "policy_dual_rate_covar: 0.01, target_form: paper}}",
         "{type: cgps, cgps: {dual_step: 1, entropy_penalty: 0.1, dual_kl: laplace}}"})
     void resumedRunMatchesUninterruptedRunBitForBit(String algorithm, @TempDir Path root) throws IOException {
         ExperimentConfig config = ConfigLoader.parse(CONFIG.formatted(algorithm), "test.yaml");
