@@ -66,6 +66,7 @@ public final class RosAgent implements Agent, AutoCloseable {
     private final Map<Integer, CompletableFuture<SampleResult>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicLong unmatched = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
 
     /**
      * @param finalDistance the task's success distance of a sample of a condition
@@ -119,6 +120,11 @@ public final class RosAgent implements Agent, AutoCloseable {
         return unmatched.get();
     }
 
+    /** Results received that answered a command in flight (resets, trials, data requests, relaxes). */
+    public long answeredResults() {
+        return answered.get();
+    }
+
     private void onReport(SampleResult result) {
         CompletableFuture<SampleResult> waiting = pending.remove(result.id());
         if (waiting == null) {
@@ -127,6 +133,7 @@ public final class RosAgent implements Agent, AutoCloseable {
                     + " on " + reports.topic() + ": no command with that id is waiting");
             return;
         }
+        answered.incrementAndGet();
         waiting.complete(result);
     }
 

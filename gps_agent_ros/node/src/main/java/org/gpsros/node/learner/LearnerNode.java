@@ -94,7 +94,7 @@ public final class LearnerNode implements NodeMain {
     private volatile boolean finished;
     private Experiment experiment;
     private RunDirectory run;
-    private RosAgent agent;
+    private volatile RosAgent agent;
     private Publisher<TrainingStatus> status;
     private final Map<Integer, Publisher<Float64>> costTopics = new ConcurrentHashMap<>();
     private ConnectedNode node;

@@ -47,6 +47,13 @@ import org.gpsros.sim.SimWorld;
  * reset.
  */
 public final class SimRobot {
+    /** A trial stopped part-way because its thread was interrupted (the node shutting down): nothing is reported. */
+    public static final class TrialAbortedException extends RuntimeException {
+        TrialAbortedException(String message) {
+            super(message);
+        }
+    }
+
 
     /** Safety limits: an action or state entry beyond them stops a trial. */
     public record Limits(double maxAbsAction, double maxAbsState) {
@@ -569,6 +576,10 @@ public final class SimRobot {
                 long due = start + t * periodNanos;
                 long now;
                 while ((now = System.nanoTime()) < due) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new TrialAbortedException("TrialCommand id " + command.id() + " aborted at step " + t
+                                + " of " + horizon + ": the robot is shutting down");
+                    }
                     LockSupport.parkNanos(due - now);
                 }
                 starts[t] = now;

@@ -179,6 +179,9 @@ public final class SimRobotNode implements NodeMain {
         worker.execute(() -> {
             try {
                 report.publish(command.run());
+            } catch (SimRobot.TrialAbortedException e) {
+                // Like a robot that is switched off mid-trial: no report (the learner times out and pauses).
+                node.log().log(System.Logger.Level.WARNING, "gps_sim_robot: " + e.getMessage());
             } catch (RuntimeException e) {
                 // gps_agent_pkg's protocol has no error reply: log it and answer on our error topic.
                 node.log().log(System.Logger.Level.ERROR, "gps_sim_robot: " + what + " id " + id + " refused: "

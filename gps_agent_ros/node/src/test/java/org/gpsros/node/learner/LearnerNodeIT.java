@@ -114,9 +114,10 @@ class LearnerNodeIT extends RosInteropTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         RosNode learnerNode = RosNodeRunner.start(learner, config().build());
         try {
-            SimRobotNode robotMain = null;
-            await(Duration.ofSeconds(30), "a trial under way", () -> out.toString().length() > 0);
-            RosTools.sleep(7000); // one trial done, the second under way
+            // reset 0, trial 0, reset 1 answered: trial 1 (5 s at 20 Hz) is under way; kill the robot 1 s into it
+            await(Duration.ofSeconds(60), "the second trial under way",
+                    () -> learner.agent() != null && learner.agent().answeredResults() >= 3);
+            RosTools.sleep(1000);
             robot.shutdown();
             await(Duration.ofSeconds(30), "the learner to pause", learner::paused);
             String log = out.toString(StandardCharsets.UTF_8);
