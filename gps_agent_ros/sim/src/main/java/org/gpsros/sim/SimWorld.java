@@ -1,5 +1,7 @@
 package org.gpsros.sim;
 
+import org.gpsros.image.RgbFrame;
+
 /**
  * One rollout's simulated world, seen through the task's packed state: a mutable handle that a
  * {@link SimTask} creates fresh for every rollout. Not thread-safe. Close it when the rollout is done: worlds
@@ -28,6 +30,17 @@ public interface SimWorld extends AutoCloseable {
      * @param values output, length of the extra layout's dimension (modified)
      */
     default void readExtraSensors(double[] values) {
+    }
+
+    /**
+     * Renders the task's camera view of the current state as an RGB frame of the given size (tasks with a camera:
+     * those whose {@link SimTask#observationLayout()} holds {@code RGB_IMAGE}). The frame goes through
+     * {@link org.gpsros.image.ImagePreprocessor} like a real camera's.
+     *
+     * @throws UnsupportedOperationException if the task has no camera (the default)
+     */
+    default RgbFrame renderCamera(int width, int height) {
+        throw new UnsupportedOperationException("this simulated world has no camera");
     }
 
     /** Releases the world's resources; it must not be used afterwards. Idempotent; nothing by default. */
