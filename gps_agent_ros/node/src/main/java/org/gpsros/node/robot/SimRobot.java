@@ -254,6 +254,16 @@ public final class SimRobot {
         return task;
     }
 
+    /**
+     * The task's camera view of the world as it is now (during a trial's {@link StepListener} call: of the state just
+     * recorded), rendered at width×height.
+     *
+     * @throws UnsupportedOperationException if the task has no camera
+     */
+    public org.gpsros.image.RgbFrame renderCamera(int width, int height) {
+        return world.renderCamera(width, height);
+    }
+
     /** The current packed state (a copy). */
     public double[] state() {
         return state.clone();
