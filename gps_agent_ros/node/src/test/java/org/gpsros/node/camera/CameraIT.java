@@ -58,9 +58,15 @@ class CameraIT extends RosInteropTest {
                     assertArrayEquals(local.observation(t), ros.observation(t), 1e-12, "observation at t=" + t);
                     assertArrayEquals(new double[] {3, SIZE, SIZE}, ros.sensor(SensorType.RGB_IMAGE_SIZE)[t], 0.0);
                 }
-                // the frames really change from step to step (an off-by-one pairing would fail above)
-                assertTrue(!java.util.Arrays.equals(ros.sensor(SensorType.RGB_IMAGE)[0],
-                        ros.sensor(SensorType.RGB_IMAGE)[sim.horizon() - 1]));
+                // the frames really change from step to step (so an off-by-one pairing would fail above)
+                int repeated = 0;
+                for (int t = 0; t + 1 < sim.horizon(); t++) {
+                    if (java.util.Arrays.equals(ros.sensor(SensorType.RGB_IMAGE)[t],
+                            ros.sensor(SensorType.RGB_IMAGE)[t + 1])) {
+                        repeated++;
+                    }
+                }
+                assertTrue(repeated < sim.horizon() / 10, repeated + " steps show the same frame as the next");
             }
             assertEquals((long) trials * sim.horizon(), robotMain.framesPublished());
         } finally {
