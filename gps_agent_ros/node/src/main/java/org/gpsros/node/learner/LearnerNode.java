@@ -54,7 +54,10 @@ import org.gpsros.sim.SimAgent;
  * samples with the current local controller; noisy samples use their own noise stream), {@code ~pause},
  * {@code ~resume}, {@code ~stop}, {@code ~checkpoint} (std_srvs/Trigger). Topics: {@code ~status}
  * (gps_msgs/TrainingStatus, latched) after sampling and after every update, {@code ~cost/condition_<k>}
- * (std_msgs/Float64, latched) with each iteration's mean cost.
+ * (std_msgs/Float64, latched) with each iteration's mean cost; for a task with a camera, {@code ~feature_points}
+ * (sensor_msgs/Image, {@link FeaturePointTopic}) after each iteration whose global policy network is a
+ * {@link org.gpsros.policy.FeaturePointNetwork}: the last sample of each condition's final frame with the network's
+ * feature points drawn on it.
  *
  * <p>Faults: a trial that the robot does not answer in time (robot node down) pauses training with the error logged
  * and published as phase {@code paused}; the samples already taken this iteration are kept, and {@code ~resume}
@@ -101,6 +104,9 @@ public final class LearnerNode implements NodeMain {
     private Thread training;
     private int statusSeq;
     private int runConditionCalls;
+    private FeaturePointTopic featurePoints;
+    /** The newest sample of each condition (the frames the feature-point overlays show). */
+    private final Map<Integer, Sample> lastSamples = new ConcurrentHashMap<>();
 
     public LearnerNode(Options options, RobotTopics topics, PrintStream log) {
         this.options = options;
@@ -198,6 +204,9 @@ public final class LearnerNode implements NodeMain {
         run.create(ConfigLoader.toYaml(config));
 
         status = node.newPublisher("~status", TrainingStatus.TYPE, true);
+        if (experiment.agent().observationLayout().contains(org.gpsros.sample.SensorType.RGB_IMAGE)) {
+            featurePoints = new FeaturePointTopic(node);
+        }
         for (int condition : experiment.trainConditions()) {
             costTopics.put(condition, node.newPublisher("~cost/condition_" + condition, Float64.TYPE, true));
         }
@@ -366,6 +375,20 @@ public final class LearnerNode implements NodeMain {
                     topic.publish(new Float64(row.meanCost()));
                 }
             }
+            if (featurePoints != null && updated.globalPolicy().isPresent()) {
+                List<Sample> shown = new ArrayList<>();
+                for (int condition : experiment.trainConditions()) {
+                    Sample last = lastSamples.get(condition);
+                    if (last != null) {
+                        shown.add(last);
+                    }
+                }
+                try {
+                    featurePoints.publish(report.iteration(), updated.globalPolicy().get(), shown, Integer.MAX_VALUE);
+                } catch (RuntimeException e) {
+                    log.println("gps_learner: no feature-point overlay this iteration: " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -400,7 +423,9 @@ public final class LearnerNode implements NodeMain {
         public Sample sample(Policy policy, int condition, double[][] noise) {
             while (true) {
                 try {
-                    return robot.sample(policy, condition, noise);
+                    Sample sample = robot.sample(policy, condition, noise);
+                    lastSamples.put(condition, sample);
+                    return sample;
                 } catch (RobotTimeoutException e) {
                     paused = true;
                     log.println("gps_learner: " + e.getMessage() + "; training paused, the samples taken so far are "
