@@ -154,6 +154,13 @@ public final class RosAgent implements Agent, AutoCloseable {
     /** A RosAgent for a robot running simulated task {@code task} (layouts, conditions and distance from the task). */
     public static RosAgent forSimTask(ConnectedNode node, SimTask task, RobotTopics topics, Duration resetTimeout,
                                       Duration trialTimeout) {
+        return forSimTask(node, task, topics, resetTimeout, trialTimeout,
+                CameraConfig.forLayout(task.observationLayout(), task.timeStep()));
+    }
+
+    /** {@link #forSimTask(ConnectedNode, SimTask, RobotTopics, Duration, Duration)} with a camera config. */
+    public static RosAgent forSimTask(ConnectedNode node, SimTask task, RobotTopics topics, Duration resetTimeout,
+                                      Duration trialTimeout, CameraConfig camera) {
         java.util.List<double[]> x0 = new java.util.ArrayList<>();
         java.util.List<double[]> targets = new java.util.ArrayList<>();
         for (int c = 0; c < task.conditionCount(); c++) {
@@ -174,7 +181,7 @@ public final class RosAgent implements Agent, AutoCloseable {
         RosAgentConfig config = new RosAgentConfig(task.horizon(), task.timeStep(), task.actionDim(),
                 task.stateLayout(), task.observationLayout(), x0, targets, points, pointTargets, topics,
                 resetTimeout, trialTimeout, Duration.ofSeconds(10));
-        return new RosAgent(node, config, task::finalDistance);
+        return new RosAgent(node, config, task::finalDistance, camera);
     }
 
     public RosAgentConfig config() {

@@ -30,6 +30,7 @@ import org.gpsros.msg.std_msgs.Float64;
 import org.gpsros.msg.std_msgs.Header;
 import org.gpsros.msg.std_srvs.Trigger;
 import org.gpsros.msg.std_srvs.TriggerResponse;
+import org.gpsros.node.agent.CameraConfig;
 import org.gpsros.node.agent.RobotTimeoutException;
 import org.gpsros.node.agent.RobotDescription;
 import org.gpsros.node.agent.RosAgent;
@@ -189,14 +190,16 @@ public final class LearnerNode implements NodeMain {
             RobotDescription robot = new RobotDescription(config.robot(), topics, options.trialTimeout());
             Experiment described = Experiment.forAgent(config, options.config().toString(), robot,
                     "robot " + config.task());
-            agent = robot.connect(node);
+            agent = robot.connect(node, cameraConfig(robot.agentConfig().observationLayout(),
+                    robot.agentConfig().timeStep()));
             experiment = described.withAgent(new PausingAgent(agent));
         } else {
             Experiment simExperiment = Experiment.build(config, options.config().toString());
             SimAgent sim = (SimAgent) simExperiment.agent();
             Duration timeout = options.trialTimeout() != null ? options.trialTimeout()
                     : RosAgentConfig.defaultTimeout();
-            agent = RosAgent.forSimTask(node, sim.task(), topics, timeout, timeout);
+            agent = RosAgent.forSimTask(node, sim.task(), topics, timeout, timeout,
+                    cameraConfig(sim.observationLayout(), sim.timeStep()));
             experiment = simExperiment.withAgent(new PausingAgent(agent));
         }
         run = output != null ? new RunDirectory(output)
@@ -254,6 +257,42 @@ public final class LearnerNode implements NodeMain {
 
         training = new Thread(this::train, "gps-learner-training");
         training.start();
+    }
+
+    /**
+     * The camera of an observation with RGB_IMAGE ({@link CameraConfig#forLayout}), changed by the private parameters
+     * {@code ~image_crop} ("x,y,width,height" of the source frame, cropped before resizing: a real camera's work
+     * area), {@code ~image_timeout} and {@code ~image_max_age} (seconds); null without an image.
+     */
+    private CameraConfig cameraConfig(org.gpsros.sample.SensorLayout observation, double timeStep) {
+        CameraConfig camera = CameraConfig.forLayout(observation, timeStep);
+        if (camera == null) {
+            return null;
+        }
+        Object crop = node.parameters().get("~image_crop").orElse(null);
+        String text = crop == null ? "" : crop instanceof List<?> list ? list.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) : crop.toString().trim();
+        if (!text.isEmpty()) {
+            String[] parts = text.replaceAll("[\\[\\]\\s]", "").split(",");
+            try {
+                if (parts.length != 4) {
+                    throw new NumberFormatException();
+                }
+                camera = camera.withCrop(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(node.resolveName("~image_crop") + ": expected x,y,width,height, got '"
+                        + text + "'");
+            }
+        }
+        double timeout = node.parameters().getDouble("~image_timeout", camera.frameTimeout().toNanos() / 1e9);
+        double maxAge = node.parameters().getDouble("~image_max_age", camera.maxFrameAge().toNanos() / 1e9);
+        if (!(timeout >= 0) || !(maxAge >= 0)) {
+            throw new IllegalArgumentException("~image_timeout and ~image_max_age must be >= 0 s, got " + timeout
+                    + ", " + maxAge);
+        }
+        return new CameraConfig(camera.spec(), Duration.ofNanos(Math.round(timeout * 1e9)),
+                Duration.ofNanos(Math.round(maxAge * 1e9)));
     }
 
     /** A private parameter given as a number or a non-empty string (roslaunch passes "" for an unset arg), or null. */
