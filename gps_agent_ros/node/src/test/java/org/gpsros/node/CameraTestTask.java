@@ -71,6 +71,23 @@ public final class CameraTestTask implements SimTask {
         return new Sample(local.stateLayout(), observation, sensors, local.actions(), local.noise());
     }
 
+    /** A controller of constant torques that moves the arm, for this task's horizon (noise covariance identity). */
+    public org.gpsros.policy.LinearGaussianPolicy pushController() {
+        int dU = actionDim();
+        int dX = stateLayout().dimension();
+        double[][] gains = new double[horizon()][dU * dX];
+        double[][] feedforward = new double[horizon()][dU];
+        double[][] covariance = new double[horizon()][dU * dU];
+        for (int t = 0; t < horizon(); t++) {
+            feedforward[t][0] = 0.5;
+            feedforward[t][dU - 1] = -0.3;
+            for (int i = 0; i < dU; i++) {
+                covariance[t][i * dU + i] = 1;
+            }
+        }
+        return org.gpsros.policy.LinearGaussianPolicy.of(gains, feedforward, covariance);
+    }
+
     @Override
     public String name() {
         return base.name();

@@ -75,6 +75,76 @@ class CameraIT extends RosInteropTest {
         }
     }
 
+    /**
+     * A robot that reports no step times (as gps_agent_pkg) and a camera at its own 30 Hz, publishing bgr8 640×480-style
+     * frames (here 40×30) that the learner crops: the steps are taken to end when the result arrives, each gets the
+     * newest frame not after its time, so over a real-time trial of T steps at 20 Hz the frames run in order and
+     * span about 1.5·(T − 1) camera frames.
+     */
+    @Test
+    void aCameraAtItsOwnRateIsAlignedByTheStepsEstimatedTimes() throws Exception {
+        Experiment experiment = NodeFixtures.armExperiment();
+        SimAgent sim = (SimAgent) experiment.agent();
+        int horizon = 30;
+        org.gpsros.sim.SimTask base = org.gpsros.sim.SimTasks.create(org.gpsros.sim.SimTasks.BOX2D_ARM,
+                org.gpsros.sim.SimTaskOptions.defaults().withHorizon(horizon));
+        CameraTestTask task = new CameraTestTask(base, SIZE);
+        // The robot runs the plain task: no camera, no step times in its results.
+        RosNode robot = RosNodeRunner.start(new SimRobotNode(base, true, RobotTopics.DEFAULT), config().build());
+        java.util.concurrent.atomic.AtomicReference<Publisher<Image>> stub = new java.util.concurrent.atomic.AtomicReference<>();
+        RosNode camera = startNode("stub_30hz_camera", n -> stub.set(n.newPublisher(RobotTopics.DEFAULT_IMAGE,
+                Image.TYPE, false, 8)));
+        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger index = new java.util.concurrent.atomic.AtomicInteger();
+        RosNode learner = startNode("rate_learner", n -> { });
+        org.gpsros.node.agent.CameraConfig crop = org.gpsros.node.agent.CameraConfig.forLayout(
+                task.observationLayout(), task.timeStep()).withCrop(12, 7, 16, 16);
+        RosAgent agent = RosAgent.forSimTask(learner.node(), task, RobotTopics.DEFAULT, Duration.ofSeconds(20),
+                Duration.ofSeconds(20), crop);
+        try {
+            await(Duration.ofSeconds(10), "the stub camera", () -> stub.get() != null);
+            clock.scheduleAtFixedRate(() -> {
+                int k = index.getAndIncrement();
+                byte[] bgr = new byte[40 * 30 * 3];
+                for (int p = 0; p < 40 * 30; p++) {
+                    int x = p % 40;
+                    int y = p / 40;
+                    boolean inside = x >= 12 && x < 28 && y >= 7 && y < 23;
+                    bgr[3 * p] = (byte) (inside ? k : 255); // blue: the frame's index inside the crop
+                    bgr[3 * p + 2] = (byte) (inside ? 40 : 0); // red
+                }
+                stub.get().publish(new Image(new Header(k, camera.node().now(), "kinect"), 30, 40, "bgr8", (byte) 0,
+                        120, bgr));
+            }, 0, 33_333, java.util.concurrent.TimeUnit.MICROSECONDS);
+            await(Duration.ofSeconds(10), "camera frames at the learner", () -> agent.cameraFramesReceived() > 10);
+            Sample ros = agent.sample(task.pushController(), 0, new double[horizon][sim.actionDim()]);
+            int plane = SIZE * SIZE;
+            int[] frameOfStep = new int[horizon];
+            for (int t = 0; t < horizon; t++) {
+                double[] image = ros.sensor(SensorType.RGB_IMAGE)[t];
+                assertEquals(40 / 255.0, image[0], 1e-12, "red inside the crop at t=" + t);
+                assertEquals(40 / 255.0, image[plane - 1], 1e-12, "the crop keeps the outside away at t=" + t);
+                frameOfStep[t] = (int) Math.round(image[2 * plane] * 255);
+                assertEquals(image[2 * plane], image[3 * plane - 1], 0.0, "one frame per step");
+                if (t > 0) {
+                    int step = Math.floorMod(frameOfStep[t] - frameOfStep[t - 1], 256);
+                    assertTrue(step <= 4, "frames in order: step " + t + " has frame " + frameOfStep[t] + ", step "
+                            + (t - 1) + " frame " + frameOfStep[t - 1]);
+                }
+            }
+            int span = Math.floorMod(frameOfStep[horizon - 1] - frameOfStep[0], 256);
+            System.out.println("30 Hz camera over a " + horizon + "-step 20 Hz trial: frames " + java.util.Arrays
+                    .toString(frameOfStep));
+            assertTrue(span >= 1.5 * (horizon - 1) - 10 && span <= 1.5 * (horizon - 1) + 10, "span " + span);
+        } finally {
+            clock.shutdownNow();
+            agent.close();
+            camera.shutdown();
+            robot.shutdown();
+        }
+    }
+
     @Test
     void aCameraThatSendsTooLittleFailsTheSampleNamingTheTopic() {
         Experiment experiment = NodeFixtures.armExperiment();

@@ -43,24 +43,6 @@ class CameraToolsIT extends RosInteropTest {
                 SIZE);
     }
 
-    /** Constant torques that move the arm, for T steps. */
-    private static org.gpsros.policy.LinearGaussianPolicy push(CameraTestTask task) {
-        int horizon = task.horizon();
-        int dU = task.actionDim();
-        int dX = task.stateLayout().dimension();
-        double[][] gains = new double[horizon][dU * dX];
-        double[][] feedforward = new double[horizon][dU];
-        double[][] covariance = new double[horizon][dU * dU];
-        for (int t = 0; t < horizon; t++) {
-            feedforward[t][0] = 0.5;
-            feedforward[t][1] = -0.3;
-            for (int i = 0; i < dU; i++) {
-                covariance[t][i * dU + i] = 1;
-            }
-        }
-        return org.gpsros.policy.LinearGaussianPolicy.of(gains, feedforward, covariance);
-    }
-
     private static int subscribers(String topic) {
         return master.state().subscribers().getOrDefault(topic, List.of()).size();
     }
@@ -87,7 +69,7 @@ class CameraToolsIT extends RosInteropTest {
                 throw new AssertionError(e.getMessage() + "; echo: " + echo.stdout() + echo.stderr() + "; probe: "
                         + python.stdout() + python.stderr(), e);
             }
-            Sample sample = agent.sample(push(task), 0, new double[task.horizon()][task.actionDim()]);
+            Sample sample = agent.sample(task.pushController(), 0, new double[task.horizon()][task.actionDim()]);
             RosTools.Result echoed = echo.await(Duration.ofSeconds(20));
             String out = echoed.stdout();
             assertEquals(0, echoed.exitCode(), echoed.all());
@@ -167,7 +149,7 @@ class CameraToolsIT extends RosInteropTest {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
-            agent.sample(push(task), 0, new double[task.horizon()][task.actionDim()]);
+            agent.sample(task.pushController(), 0, new double[task.horizon()][task.actionDim()]);
             hz.awaitOutput("average rate", Duration.ofSeconds(5));
             hz.signal("INT");
             RosTools.Result result = hz.await(Duration.ofSeconds(10));
