@@ -76,6 +76,58 @@ class CameraIT extends RosInteropTest {
     }
 
     /**
+     * A global policy whose observation ends in the image, through ROS: the robot's network sees the frame of x_t that
+     * the learner stores for step t, so the learner's own μ(o_t) + √v ⊙ ε reproduces every action the robot took.
+     */
+    @Test
+    void aNetworkOnTheRobotSeesTheFramesTheLearnerStores() {
+        int horizon = 20;
+        CameraTestTask task = new CameraTestTask(org.gpsros.sim.SimTasks.create(org.gpsros.sim.SimTasks.BOX2D_ARM,
+                org.gpsros.sim.SimTaskOptions.defaults().withHorizon(horizon)), SIZE);
+        int dO = task.observationLayout().dimension();
+        int dU = task.actionDim();
+        int configuration = task.observationLayout().offsetOf(SensorType.RGB_IMAGE);
+        org.gpsros.math.SplitMix64 random = new org.gpsros.math.SplitMix64(21);
+        double[] weights = new double[dO * dU];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = 0.1 * random.nextNormal();
+        }
+        double[][] observations = new double[20][dO];
+        for (double[] o : observations) {
+            for (int j = 0; j < dO; j++) {
+                o[j] = j < configuration ? j + random.nextNormal() : random.nextUniform();
+            }
+        }
+        org.gpsros.policy.GaussianGlobalPolicy policy = new org.gpsros.policy.GaussianGlobalPolicy(
+                org.gpsros.policy.LinearPolicyNetwork.of(dO, dU, weights, new double[] {0.1, -0.2}),
+                org.gpsros.policy.ObservationNormalizer.fit(observations, configuration), new double[] {0.01, 0.02});
+        double[][] noise = new double[horizon][dU];
+        for (double[] row : noise) {
+            row[0] = random.nextNormal();
+            row[1] = random.nextNormal();
+        }
+        RosNode robot = RosNodeRunner.start(new SimRobotNode(task, false, RobotTopics.DEFAULT), config().build());
+        RosNode learner = startNode("network_camera_learner", n -> { });
+        RosAgent agent = RosAgent.forSimTask(learner.node(), task, RobotTopics.DEFAULT, Duration.ofSeconds(20),
+                Duration.ofSeconds(20));
+        try {
+            Sample ros = agent.sample(policy, 0, noise);
+            double[] action = new double[dU];
+            double largest = 0;
+            for (int t = 0; t < horizon; t++) {
+                policy.act(t, ros.state(t), ros.observation(t), noise[t], action);
+                assertArrayEquals(action, ros.actions()[t], 1e-12, "action at t=" + t);
+                assertArrayEquals(task.withImages(ros).observation(t), ros.observation(t), 0.0, "frame of x_" + t);
+                largest = Math.max(largest, Math.abs(action[0]));
+            }
+            assertTrue(largest > 0.05, "the actions are not trivially small: " + largest);
+        } finally {
+            agent.close();
+            robot.shutdown();
+        }
+    }
+
+    /**
      * A robot that reports no step times (as gps_agent_pkg) and a camera at its own 30 Hz, publishing bgr8 640×480-style
      * frames (here 40×30) that the learner crops: the steps are taken to end when the result arrives, each gets the
      * newest frame not after its time, so over a real-time trial of T steps at 20 Hz the frames run in order and
