@@ -18,8 +18,11 @@ package org.gpsros.node.protocol;
 public record RobotTopics(String trialCommand, String positionCommand, String relaxCommand, String dataRequest,
                           String report, String networkPolicy, String error, String image) {
 
-    /** The camera topic of a ROS camera driver (image_raw of the camera's namespace). */
-    public static final String DEFAULT_IMAGE = "/gps_camera/image_raw";
+    /**
+     * The camera topic (CONTRACTS.md "ROS names"): relative like {@code joint_states}, so {@code /camera/image_raw} for
+     * nodes in the root namespace, a ROS camera driver's usual name.
+     */
+    public static final String DEFAULT_IMAGE = "camera/image_raw";
 
     /** The topics with the default camera topic. */
     public RobotTopics(String trialCommand, String positionCommand, String relaxCommand, String dataRequest,

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class CameraToolsIT extends RosInteropTest {
     private static final int SIZE = 16;
-    private static final String TOPIC = RobotTopics.DEFAULT_IMAGE;
+    private static final String TOPIC = "/" + RobotTopics.DEFAULT_IMAGE;
 
     private static CameraTestTask task(int horizon) {
         return new CameraTestTask(SimTasks.create(SimTasks.BOX2D_ARM, SimTaskOptions.defaults().withHorizon(horizon)),
