@@ -58,7 +58,8 @@ import org.gpsros.node.protocol.RobotTopics;
  * step t's frame being the newest frame not after the step's time ({@link CameraFrames}). The step times are the ones
  * the robot reports in its SampleResult ({@link ImageMessages#STEP_TIMES_ID}; the simulated robot does, stamping the
  * frame of x_t with exactly that time). A robot that reports none (gps_agent_pkg) is taken to have run its steps at
- * the command's period ending when the result arrived: τ_t = (ROS time at arrival) − (T − 1 − t)·Δt. A step without a
+ * the command's period, its report sent on the control tick after the last step (gps_agent_pkg's plugin publishes it
+ * when the update after step T − 1 finds the trial finished): τ_t = (ROS time at arrival) − (T − t)·Δt. A step without a
  * frame fails the sample with a {@link RobotProtocolException} naming the topic and how many frames arrived.
  */
 public final class RosAgent implements Agent, AutoCloseable {
@@ -132,7 +133,7 @@ public final class RosAgent implements Agent, AutoCloseable {
             long period = Math.round(timeStep() * 1e9);
             stepTimes = new Time[horizon()];
             for (int t = 0; t < horizon(); t++) {
-                stepTimes[t] = Time.fromNanos(arrived.toNanos() - (long) (horizon() - 1 - t) * period);
+                stepTimes[t] = Time.fromNanos(arrived.toNanos() - (long) (horizon() - t) * period);
             }
         } else if (stepTimes.length != horizon()) {
             // Cut short (safety stop): toSample names it on the first state sensor.
