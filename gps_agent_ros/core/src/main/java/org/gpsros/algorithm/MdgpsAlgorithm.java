@@ -254,12 +254,13 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
     }
 
     /**
-     * The current global policy π(u|o) (what the last S-step produced); empty during trajectory pretraining (the
-     * global policy is not trained yet).
+     * The current global policy π(u|o) (what the last S-step produced); with trajectory pretraining, empty until its
+     * first S-step (in the hand-over iteration).
      */
     @Override
     public Optional<GaussianGlobalPolicy> globalPolicy() {
-        return pretraining() ? Optional.empty() : Optional.of(policyOptimizer.policy());
+        boolean untrained = settings.trajectoryPretrainingIterations() > 0 && policyOptimizer.updates() == 0;
+        return untrained ? Optional.empty() : Optional.of(policyOptimizer.policy());
     }
 
     /** Whether the next iteration is a trajectory-pretraining iteration (its policy is the state-only network). */
