@@ -120,7 +120,7 @@ public record CnnConfig(int imageWidth, int imageHeight, int imageChannels, List
             int outW = layer.outputSize(w);
             if (outH < 1 || outW < 1) {
                 throw new IllegalArgumentException("convolution " + (l + 1) + " (" + layer.kernel() + "×"
-                        + layer.kernel() + ", stride " + layer.stride() + ") of a " + h + "×" + w
+                        + layer.kernel() + ", stride " + layer.stride() + ") of a " + w + "×" + h
                         + " input leaves no output");
             }
             h = outH;
@@ -130,7 +130,7 @@ public record CnnConfig(int imageWidth, int imageHeight, int imageChannels, List
                 int poolW = w < 3 ? 0 : (w - 3) / 2 + 1;
                 if (poolH < 1 || poolW < 1) {
                     throw new IllegalArgumentException("max pooling 3×3, stride 2 after convolution " + (l + 1)
-                            + " of a " + h + "×" + w + " map leaves no output");
+                            + " of a " + w + "×" + h + " map leaves no output");
                 }
                 h = poolH;
                 w = poolW;

@@ -59,6 +59,7 @@ public final class CnnPolicyNetwork implements FeaturePointNetwork {
     private final AdamOptimizer fullyConnectedAdam;
     private final double[] gradient;
     private final double[] denseGradient;
+    private final long[] stageNanos = new long[5];
 
     private final Workspace single;
     private Workspace training;
@@ -504,14 +505,51 @@ public final class CnnPolicyNetwork implements FeaturePointNetwork {
      */
     void dataLossGradient(PolicyTrainingSet set, PrecisionFactors factors, int[] rows, int count, double[] out) {
         Workspace w = training(count);
-        w.features(set.observations(), rows, 0, count);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            double[] o = set.observations()[rows[i]];
+            w.pass.setImage(i, o, robotDim);
+            System.arraycopy(o, 0, w.fullyConnectedInputs[i], softmax.outputDim(), robotDim);
+        }
+        long t1 = System.nanoTime();
+        w.pass.forward();
+        long t2 = System.nanoTime();
+        w.pass.output(w.activations);
+        long t3 = System.nanoTime();
+        softmax.forward(w.activations, count, parameters[temperatureIndex], w.fullyConnectedInputs, 0);
+        long t4 = System.nanoTime();
         dense.forward(parameters, denseOffset, w.fullyConnectedInputs, count, w.means);
         meanGradients(factors, rows, count, w.means, w.meanGradients);
         dense.backward(parameters, denseOffset, w.meanGradients, out, w.pointGradients);
+        long t5 = System.nanoTime();
         out[temperatureIndex] = softmax.backward(w.activations, count, parameters[temperatureIndex],
                 w.fullyConnectedInputs, w.pointGradients, 0, w.activationGradient);
+        long t6 = System.nanoTime();
         w.pass.backward(w.activationGradient);
+        long t7 = System.nanoTime();
         stack.gradient(out, 0);
+        long t8 = System.nanoTime();
+        stageNanos[0] += t1 - t0;
+        stageNanos[1] += (t3 - t2) + (t8 - t7);
+        stageNanos[2] += t4 - t3;
+        stageNanos[3] += t5 - t4;
+        stageNanos[4] += t6 - t5;
+    }
+
+    /**
+     * Java-side time of the training steps since the last call, milliseconds: image copy into the input array,
+     * activation/gradient copies between ND4J and Java, spatial softmax forward, fully connected forward + loss +
+     * backward, spatial softmax backward (then reset). The native ops are in {@link #trainingProfile()}.
+     */
+    Map<String, Double> trainingJavaProfile() {
+        String[] names = {"image copy in", "activation/gradient copies", "spatial softmax forward",
+                "fully connected + loss", "spatial softmax backward"};
+        Map<String, Double> result = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            result.put(names[i], stageNanos[i] * 1e-6);
+            stageNanos[i] = 0;
+        }
+        return result;
     }
 
     /** Turns per-op timing of the training pass on or off (for the benchmarks' breakdown). */

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link NativeOp}).
  *
  * <p>Forward, per layer l: {@code conv2d(in_l, K_l, b_l) → z_l}, {@code relu(z_l) → a_l}, [{@code maxpool2d(a_l) →
- * p_l}]. Backward from ∂L/∂a_L: {@code thresholdedrelu_bp(z_l, ∂a_l) → ∂z_l}, {@code conv2d_bp(in_l, K_l, b_l, ∂z_l) →
+ * p_l}]. Backward from ∂L/∂a_L: {@code relu_bp(z_l, ∂a_l) → ∂z_l}, {@code conv2d_bp(in_l, K_l, b_l, ∂z_l) →
  * (∂in_l, ∂K_l, ∂b_l)}, [{@code maxpool2d_bp(a_{l−1}, ∂p_{l−1}) → ∂a_{l−1}}]: the ops SameDiff's gradient function
  * uses for {@code sd.cnn.conv2d}, {@code sd.nn.relu} and {@code sd.cnn.maxPooling2d}.
  *
@@ -171,10 +171,12 @@ final class ConvolutionStack {
         private final List<NativeOp> backward = new ArrayList<>();
         private final Map<NativeOp, String> labels = new LinkedHashMap<>();
         private boolean profile;
+        private int threads;
 
         private Pass(int rows, boolean withBackward) {
             this.rows = rows;
             int count = layers.size();
+            threads = forwardMultiplyAdds(rows) >= MULTI_THREAD_WORK ? defaultThreads() : 1;
             INDArray input = Nd4j.zeros(dataType, rows, imageChannels, sizes[0][0], sizes[0][1]);
             inputView = HostView.of(input);
             INDArray[] layerInputs = new INDArray[count];
@@ -208,8 +210,8 @@ final class ConvolutionStack {
                 for (int l = count - 1; l >= 0; l--) {
                     ConvLayer layer = layers.get(l);
                     INDArray preGradient = Nd4j.zeros(dataType, preActivations[l].shape());
-                    backward.add(new NativeOp("thresholdedrelu_bp", new INDArray[] {preActivations[l],
-                            activationGradient}, new INDArray[] {preGradient}, new long[0], new double[] {0.0}));
+                    backward.add(new NativeOp("relu_bp", new INDArray[] {preActivations[l],
+                            activationGradient}, new INDArray[] {preGradient}, new long[0], new double[0]));
                     INDArray inputGradient = Nd4j.zeros(dataType, layerInputs[l].shape());
                     backward.add(new NativeOp("conv2d_bp", new INDArray[] {layerInputs[l], kernels[l], biases[l],
                             preGradient}, new INDArray[] {inputGradient, kernelGradients[l], biasGradients[l]},
@@ -253,6 +255,7 @@ final class ConvolutionStack {
         }
 
         void forward() {
+            Nd4jRuntime.useThreads(threads);
             for (NativeOp op : forward) {
                 op.run(profile);
             }
@@ -269,9 +272,18 @@ final class ConvolutionStack {
          */
         void backward(double[] outputGradient) {
             outputGradientView.put(0, outputGradient, 0, outputGradientView.length());
+            Nd4jRuntime.useThreads(threads);
             for (NativeOp op : backward) {
                 op.run(profile);
             }
+        }
+
+        /** Native threads for this pass's ops (default {@link #defaultThreads()}). */
+        void threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + count);
+            }
+            threads = count;
         }
 
         void profile(boolean value) {
@@ -288,6 +300,31 @@ final class ConvolutionStack {
             }
             return result;
         }
+    }
+
+    /** Passes with fewer multiply-adds than this run on one thread (thread hand-over would cost more). */
+    private static final double MULTI_THREAD_WORK = 2e7;
+
+    /** Multiply-adds of the convolutions of a forward pass over {@code rows} images. */
+    double forwardMultiplyAdds(int rows) {
+        double total = 0;
+        int channels = imageChannels;
+        for (int l = 0; l < layers.size(); l++) {
+            ConvLayer layer = layers.get(l);
+            total += (double) rows * convolutionSizes[l][0] * convolutionSizes[l][1] * layer.filters()
+                    * layer.kernel() * layer.kernel() * channels;
+            channels = layer.filters();
+        }
+        return total;
+    }
+
+    /**
+     * Threads for the convolution ops of passes with at least {@value #MULTI_THREAD_WORK} multiply-adds: system property {@code gps.cnn.threads}, else all available processors (on the
+     * 2-core machine: train step ≈ 0.4 s instead of ≈ 0.7 s, single-image inference at 120×120 ≈ 6 ms instead of
+     * ≈ 11 ms). {@code OMP_NUM_THREADS} in the environment overrides both.
+     */
+    static int defaultThreads() {
+        return Math.max(1, Integer.getInteger("gps.cnn.threads", Runtime.getRuntime().availableProcessors()));
     }
 
     private static final long[] POOL_ARGUMENTS = {3, 3, 2, 2, 0, 0, 1, 1, 0, 0, 0};
