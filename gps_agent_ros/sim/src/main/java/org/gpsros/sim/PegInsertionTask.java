@@ -13,7 +13,8 @@ import org.gpsros.sim.bullet.PegWorld;
 /**
  * {@code peg_insertion} and {@code blind_peg}: a 7-DoF arm inserts a peg into a hole (TASKS.md §4–§5; MDGPS paper,
  * Levine &amp; Abbeel 2014; the reference's mjc_mdgps_example). Physics: {@link PegWorld} (Bullet), arm
- * {@link ArmModel}.
+ * {@link ArmModel}; the peg's contacts with the table, walls and floor are frictionless, as in the reference's MuJoCo
+ * model ({@code pr2_arm3d.xml}: {@code condim="1"} on every geom; TASKS.md leaves friction open).
  *
  * <p><b>State</b> (dX = 26, reference order): JOINT_ANGLES 7, JOINT_VELOCITIES 7, END_EFFECTOR_POINTS 6 = the peg's
  * bottom end then top end (tool frame ∓ 0.15 z) <em>relative to their targets</em>, END_EFFECTOR_POINT_VELOCITIES 6 =

@@ -28,8 +28,12 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@value #WALL_TILT} rad so the opening widens upward (a slight funnel: 0.0345 at the table top, 0.0295 at the
  * floor); a floor whose top is at z = {@value #FLOOR_TOP} + offset_z; a table slab (top {@value #TABLE_TOP}
  * + offset_z, 0.02 thick, 0.8 × 0.8 around the hole) with a square opening of half-width {@value #TABLE_OPENING}.
- * Only the peg collides (cylinder r 0.028, length 0.3, friction {@value #PEG_FRICTION} against
- * {@value #STATIC_FRICTION}, Bullet multiplying the two); the arm's links have mass but no collision shape.
+ * Only the peg collides (cylinder r 0.028, length 0.3); the arm's links have mass but no collision shape. Contacts
+ * are frictionless (friction {@value #PEG_FRICTION} on the peg and {@value #STATIC_FRICTION} on the table, walls and
+ * floor; Bullet multiplies the two), as in the reference's MuJoCo model {@code pr2_arm3d.xml}, whose default geom
+ * has {@code condim="1"}: MuJoCo's frictionless contact, normal force only (its {@code friction=".5 .1 .1"} is
+ * then unused; neither the peg nor the hole geoms override condim). With Coulomb friction (0.5, as this world had
+ * before) a peg that reaches the table a centimetre off the hole axis sticks there; in the reference it slides.
  *
  * <p><b>Control</b>: {@link #step} holds the 7 joint torques for one control period of {@value #CONTROL_PERIOD} s,
  * split into {@code substeps} Bullet steps. Before each substep every joint gets the clamped action
@@ -63,8 +67,10 @@ public final class PegWorld implements AutoCloseable {
     public static final double TABLE_TOP = -0.4;
     public static final double TABLE_OPENING = 0.04;
     public static final double TABLE_HALF_SIZE = 0.4;
-    public static final double PEG_FRICTION = 1.0;
-    public static final double STATIC_FRICTION = 0.5;
+    /** Friction coefficient of the peg: 0, frictionless contacts as the reference's {@code condim="1"}. */
+    public static final double PEG_FRICTION = 0.0;
+    /** Friction coefficient of the table, walls and floor: 0 (frictionless, see the class comment). */
+    public static final double STATIC_FRICTION = 0.0;
     /** The joint-limit springs' natural frequency times the physics step. */
     public static final double LIMIT_STEP_FRACTION = 0.4;
 
