@@ -87,7 +87,16 @@ public final class BadmmAlgorithm implements GpsAlgorithm {
      */
     public BadmmAlgorithm(BadmmSettings settings, List<Cost> costs, List<LinearGaussianPolicy> initialControllers,
                           PolicyNetwork network) {
-        this(settings, costs, 0, new GlobalPolicyOptimizer(network, settings.policyTraining(),
+        this(settings, costs, initialControllers, network, network.inputDim());
+    }
+
+    /**
+     * @param normalizedDim how many leading observation entries the S-step normalises (those before RGB_IMAGE,
+     *                      {@link GlobalPolicyOptimizer#normalizedDim(org.gpsros.sample.SensorLayout)})
+     */
+    public BadmmAlgorithm(BadmmSettings settings, List<Cost> costs, List<LinearGaussianPolicy> initialControllers,
+                          PolicyNetwork network, int normalizedDim) {
+        this(settings, costs, 0, new GlobalPolicyOptimizer(network, settings.policyTraining(), normalizedDim,
                 SplitMix64.derive(settings.trajOpt().seed(), POLICY_TRAINING_STREAM)));
         if (costs.size() != initialControllers.size()) {
             throw new IllegalArgumentException(costs.size() + " costs for " + initialControllers.size() + " conditions");

@@ -40,6 +40,13 @@ import org.gpsros.trajopt.TrajectoryUpdate;
  *       and weights init_pol_wt (study §3.10);</li>
  *   <li>advance: the new controllers are sampled next (off-policy) or the global policy is (on-policy).</li>
  * </ol>
+ * Issue 5 (Levine et al. 2016): with {@link MdgpsSettings#sampleReuse()} the S-steps also train on the last
+ * iterations' samples, importance-weighted ({@link SampleReuse}); with
+ * {@link MdgpsSettings#trajectoryPretrainingIterations()} = N &gt; 0, iterations 0..N−1 are trajectory pretraining
+ * (§5.2): the policy the C-step is constrained against is a small network on the full state x (given to the
+ * constructor), samples come from the local controllers, and the global policy is not trained. Iteration N hands
+ * over: it trains the global policy first on the current controllers' samples (as iteration 0 does), starts fresh
+ * policy priors for it, and continues as plain MDGPS (on-policy sampling, if configured, from iteration N+1).
  * Mutable, but only inside; {@link #state()} exports all of it and {@link #restore} continues bit-identically.
  */
 public final class MdgpsAlgorithm implements GpsAlgorithm {
@@ -49,11 +56,18 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
     public static final long POLICY_TRAINING_STREAM = 5;
     /** Stream purpose of the global policy network's initial weights ({@link #networkSeed}). */
     public static final long POLICY_NETWORK_STREAM = 6;
+    /** Stream purpose of the trajectory-pretraining network's minibatch order. */
+    public static final long PRETRAINING_TRAINING_STREAM = 7;
+    /** Stream purpose of the trajectory-pretraining policy priors (with the condition index). */
+    public static final long PRETRAINING_PRIOR_STREAM = 8;
+    /** Stream purpose of the trajectory-pretraining network's initial weights ({@link #pretrainingNetworkSeed}). */
+    public static final long PRETRAINING_NETWORK_STREAM = 9;
 
     private final MdgpsSettings settings;
     private final List<Cost> costs;
     private final List<ConditionLearner> conditions;
     private final GlobalPolicyOptimizer policyOptimizer;
+    private GlobalPolicyOptimizer pretrainingOptimizer;
     private int iteration;
 
     /**
@@ -65,8 +79,27 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
      */
     public MdgpsAlgorithm(MdgpsSettings settings, List<Cost> costs, List<LinearGaussianPolicy> initialControllers,
                           PolicyNetwork network) {
-        this(settings, costs, 0, new GlobalPolicyOptimizer(network, settings.policyTraining(),
+        this(settings, costs, initialControllers, network, network.inputDim(), null);
+    }
+
+    /**
+     * @param network the global policy's fresh network (observationDim → actionDim)
+     * @param normalizedDim how many leading observation entries the S-step normalises (those before RGB_IMAGE,
+     *                      {@link GlobalPolicyOptimizer#normalizedDim(org.gpsros.sample.SensorLayout)})
+     * @param pretrainingNetwork the fresh state-only network (stateDim → actionDim) of trajectory pretraining; required
+     *                           if and only if {@link MdgpsSettings#trajectoryPretrainingIterations()} &gt; 0
+     */
+    public MdgpsAlgorithm(MdgpsSettings settings, List<Cost> costs, List<LinearGaussianPolicy> initialControllers,
+                          PolicyNetwork network, int normalizedDim, PolicyNetwork pretrainingNetwork) {
+        this(settings, costs, 0, new GlobalPolicyOptimizer(network, settings.policyTraining(), normalizedDim,
                 SplitMix64.derive(settings.trajOpt().seed(), POLICY_TRAINING_STREAM)));
+        boolean pretrains = settings.trajectoryPretrainingIterations() > 0;
+        if (pretrains != (pretrainingNetwork != null)) {
+            throw new IllegalArgumentException(pretrains
+                    ? "trajectory pretraining (" + settings.trajectoryPretrainingIterations() + " iterations) needs "
+                            + "its state-only network"
+                    : "a trajectory-pretraining network was given, but trajectoryPretrainingIterations is 0");
+        }
         if (costs.size() != initialControllers.size()) {
             throw new IllegalArgumentException(costs.size() + " costs for " + initialControllers.size() + " conditions");
         }
@@ -87,6 +120,20 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
                     SplitMix64.derive(trajOpt.seed(), POLICY_PRIOR_STREAM, m));
             conditions.add(learner);
         }
+        if (pretrains) {
+            int stateDim = initialControllers.get(0).stateDim();
+            if (pretrainingNetwork.inputDim() != stateDim || pretrainingNetwork.outputDim() != network.outputDim()) {
+                throw new IllegalArgumentException("the trajectory-pretraining network maps " + pretrainingNetwork.inputDim()
+                        + " → " + pretrainingNetwork.outputDim() + ", the state and action have " + stateDim + " and "
+                        + network.outputDim() + " values");
+            }
+            pretrainingOptimizer = new GlobalPolicyOptimizer(pretrainingNetwork, settings.policyTraining(),
+                    SplitMix64.derive(trajOpt.seed(), PRETRAINING_TRAINING_STREAM));
+            for (int m = 0; m < conditions.size(); m++) {
+                conditions.get(m).policyPrior = PolicyPrior.create(settings.policyPrior(),
+                        SplitMix64.derive(trajOpt.seed(), PRETRAINING_PRIOR_STREAM, m));
+            }
+        }
     }
 
     private MdgpsAlgorithm(MdgpsSettings settings, List<Cost> costs, int iteration, GlobalPolicyOptimizer optimizer) {
@@ -105,6 +152,11 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
         return SplitMix64.derive(runSeed, POLICY_NETWORK_STREAM);
     }
 
+    /** The seed of the trajectory-pretraining network's initial weights for a run seed. */
+    public static long pretrainingNetworkSeed(long runSeed) {
+        return SplitMix64.derive(runSeed, PRETRAINING_NETWORK_STREAM);
+    }
+
     /**
      * Rebuilds an algorithm from {@link #state()}; it continues bit-identically.
      *
@@ -112,6 +164,18 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
      */
     public static MdgpsAlgorithm restore(MdgpsSettings settings, List<Cost> costs, MdgpsState state,
                                          PolicyNetworkFactory factory) {
+        return restore(settings, costs, state, factory, null);
+    }
+
+    /**
+     * Rebuilds an algorithm from {@link #state()}; it continues bit-identically.
+     *
+     * @param factory restores the global policy's network (of the checkpoint's format)
+     * @param pretrainingFactory restores the trajectory-pretraining network; needed only if the checkpoint was taken
+     *                           during trajectory pretraining
+     */
+    public static MdgpsAlgorithm restore(MdgpsSettings settings, List<Cost> costs, MdgpsState state,
+                                         PolicyNetworkFactory factory, PolicyNetworkFactory pretrainingFactory) {
         if (costs.size() != state.conditions().size()) {
             throw new IllegalArgumentException("the checkpoint has " + state.conditions().size()
                     + " conditions, the experiment " + costs.size());
@@ -129,7 +193,16 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
             learner.estimator = new LocalModelEstimator(settings.trajOpt(),
                     TrajOptAlgorithm.restorePrior(settings.trajOpt(), saved.dynamicsPrior(), m));
             learner.policyPrior = PolicyPrior.restore(settings.policyPrior(), saved.policyPrior());
+            learner.reusedSamples.addAll(saved.reusedSamples());
             algorithm.conditions.add(learner);
+        }
+        if (state.pretrainingPolicy() != null) {
+            if (pretrainingFactory == null) {
+                throw new IllegalArgumentException("the checkpoint was taken during trajectory pretraining; restoring it "
+                        + "needs the pretraining network's factory");
+            }
+            algorithm.pretrainingOptimizer = GlobalPolicyOptimizer.restore(state.pretrainingPolicy(), pretrainingFactory,
+                    settings.policyTraining());
         }
         return algorithm;
     }
@@ -140,9 +213,11 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
         for (ConditionLearner learner : conditions) {
             DynamicsPriorGmm prior = learner.estimator.prior();
             saved.add(new MdgpsState.Condition(learner.controller, learner.stepMult, learner.eta.clone(),
-                    prior == null ? null : prior.state(), learner.policyPrior.state(), learner.previous));
+                    prior == null ? null : prior.state(), learner.policyPrior.state(), learner.previous,
+                    learner.reusedSamples));
         }
-        return new MdgpsState(iteration, saved, policyOptimizer.state());
+        return new MdgpsState(iteration, saved, policyOptimizer.state(),
+                pretrainingOptimizer == null ? null : pretrainingOptimizer.state());
     }
 
     public MdgpsSettings settings() {
@@ -166,20 +241,36 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
 
     /**
      * The global policy from iteration 1 on when sampling on-policy (reference: {@code sample_on_policy} and
-     * {@code iteration_count > 0}); the local controller otherwise.
+     * {@code iteration_count > 0}); the local controller otherwise. With trajectory pretraining over N iterations, the
+     * global policy samples from iteration N+1 on (after its first S-step).
      */
     @Override
     public Policy samplingPolicy(int condition) {
-        if (settings.sampleOnPolicy() && iteration > 0) {
-            return policyOptimizer.policy();
-        }
-        return controller(condition);
+        return onPolicy() ? policyOptimizer.policy() : controller(condition);
     }
 
-    /** The current global policy π(u|o) (what the last S-step produced). */
+    private boolean onPolicy() {
+        return settings.sampleOnPolicy() && iteration > settings.trajectoryPretrainingIterations();
+    }
+
+    /**
+     * The current global policy π(u|o) (what the last S-step produced); with trajectory pretraining, empty until its
+     * first S-step (in the hand-over iteration).
+     */
     @Override
     public Optional<GaussianGlobalPolicy> globalPolicy() {
-        return Optional.of(policyOptimizer.policy());
+        boolean untrained = settings.trajectoryPretrainingIterations() > 0 && policyOptimizer.updates() == 0;
+        return untrained ? Optional.empty() : Optional.of(policyOptimizer.policy());
+    }
+
+    /** Whether the next iteration is a trajectory-pretraining iteration (its policy is the state-only network). */
+    public boolean pretraining() {
+        return pretrainingOptimizer != null && iteration < settings.trajectoryPretrainingIterations();
+    }
+
+    /** The trajectory-pretraining network's optimizer while pretraining is not over, else empty. */
+    public Optional<GlobalPolicyOptimizer> pretrainingOptimizer() {
+        return Optional.ofNullable(pretrainingOptimizer);
     }
 
     /** The S-step's optimizer (network, normaliser, variance; its {@code state()} is part of {@link #state()}). */
@@ -231,25 +322,40 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
             meanCosts[m] = estimate.meanSampleCost();
         }
 
-        // 2. Iteration 0: train the policy on the initial controllers first, so that the C-step is constrained
-        //    against a policy that already resembles them.
-        PolicyTrainingSummary catchUp = null;
-        if (iteration == 0) {
-            LinearGaussianPolicy[] initial = new LinearGaussianPolicy[count];
+        // Trajectory pretraining (Levine et al. 2016, §5.2): the state-only network stands in for the global policy.
+        boolean pretrainingNow = pretraining();
+        boolean handOver = pretrainingOptimizer != null && !pretrainingNow;
+        if (handOver) {
+            // The global policy takes over: priors fitted to the pretraining network's actions do not describe it.
+            pretrainingOptimizer = null;
             for (int m = 0; m < count; m++) {
-                initial[m] = conditions.get(m).controller;
+                conditions.get(m).policyPrior = PolicyPrior.create(settings.policyPrior(),
+                        SplitMix64.derive(trajOpt.seed(), POLICY_PRIOR_STREAM, m));
             }
-            catchUp = sStep(states, observations, initial);
+        }
+        GlobalPolicyOptimizer active = pretrainingNow ? pretrainingOptimizer : policyOptimizer;
+        double[][][][] policyInputs = pretrainingNow ? states : observations;
+        boolean onPolicy = onPolicy();
+
+        // 2. Iteration 0 (and the hand-over from trajectory pretraining): train the policy on the controllers that
+        //    drew these samples first, so that the C-step is constrained against a policy that already resembles them.
+        PolicyTrainingSummary catchUp = null;
+        if (iteration == 0 || handOver) {
+            LinearGaussianPolicy[] current = new LinearGaussianPolicy[count];
+            for (int m = 0; m < count; m++) {
+                current[m] = conditions.get(m).controller;
+            }
+            catchUp = sStep(active, pretrainingNow, states, observations, current, null);
         }
 
         // 3. Linearise the global policy around each condition's samples (study §3.5).
-        GaussianGlobalPolicy policy = policyOptimizer.policy();
+        GaussianGlobalPolicy policy = active.policy();
         LinearGaussianPolicy[] linearizations = new LinearGaussianPolicy[count];
         double[] linearizedCost = new double[count];
         for (int m = 0; m < count; m++) {
             ConditionLearner learner = conditions.get(m);
-            double[][][] means = policy.mean(observations[m]);
-            learner.policyPrior.update(states[m], observations[m], policy, settings.policySampleMode());
+            double[][][] means = policy.mean(policyInputs[m]);
+            learner.policyPrior.update(states[m], policyInputs[m], policy, settings.policySampleMode());
             linearizations[m] = PolicyLinearization.fit(learner.policyPrior, states[m], means, policy.covariance(),
                     trajOpt.compatibility());
             linearizedCost[m] = optimizer(learner, models[m]).estimateTotalCost(linearizations[m], models[m]);
@@ -282,17 +388,35 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
                     klStep, update.klDivergence(), update.backwardPasses(), update.converged()));
         }
 
-        // 6. S-step on the new controllers' actions along the current samples (study §3.10).
-        PolicyTrainingSummary training = sStep(states, observations, updated);
+        // 6. S-step on the new controllers' actions along the current samples (study §3.10), plus the reused
+        //    earlier samples with their importance weights (Levine et al. 2016, §4.3).
+        ImportanceWeights.StateMarginal[] marginals = null;
+        if (settings.sampleReuse().enabled()) {
+            marginals = new ImportanceWeights.StateMarginal[count];
+            for (int m = 0; m < count; m++) {
+                // The distribution that drew this iteration's samples, under this iteration's dynamics fit.
+                LinearGaussianPolicy sampling = onPolicy ? linearizations[m] : conditions.get(m).controller;
+                marginals[m] = ImportanceWeights.StateMarginal.of(
+                        optimizer(conditions.get(m), models[m]).forward(sampling, models[m]));
+            }
+        }
+        PolicyTrainingSummary training = sStep(active, pretrainingNow, states, observations, updated, marginals);
 
         // 7. Advance.
         for (int m = 0; m < count; m++) {
             ConditionLearner learner = conditions.get(m);
             learner.previous = new MdgpsState.Previous(models[m], linearizations[m], meanCosts[m]);
             learner.controller = updated[m];
+            if (marginals != null) {
+                learner.reusedSamples.add(new MdgpsState.ReusedSamples(iteration, states[m], observations[m],
+                        marginals[m]));
+                while (learner.reusedSamples.size() > settings.sampleReuse().iterations()) {
+                    learner.reusedSamples.remove(0);
+                }
+            }
         }
         IterationReport report = new IterationReport(iteration, reports, new PolicyReport(catchUp, training,
-                linearizedCost, policyOptimizer.policy().variance()));
+                linearizedCost, active.policy().variance()));
         iteration++;
         return report;
     }
@@ -344,49 +468,77 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
 
     /**
      * One S-step with targets u* = K_t x + k_t, precisions P_t of the given controllers along every condition's
-     * samples, all weighted init_pol_wt (reference {@code AlgorithmMDGPS._update_policy}).
+     * samples, all weighted init_pol_wt (reference {@code AlgorithmMDGPS._update_policy}); with {@code marginals}, the
+     * kept earlier samples too, weighted init_pol_wt · w_nt ({@link ImportanceWeights}, against these marginals).
+     *
+     * @param stateInput train on the states (trajectory pretraining) instead of the observations
+     * @param marginals per condition, the state marginal of this iteration's samples; null = no reuse
      */
-    private PolicyTrainingSummary sStep(double[][][][] states, double[][][][] observations,
-                                        LinearGaussianPolicy[] controllers) {
-        int total = 0;
-        for (double[][][] x : states) {
-            total += x.length;
+    private PolicyTrainingSummary sStep(GlobalPolicyOptimizer target, boolean stateInput, double[][][][] states,
+                                        double[][][][] observations, LinearGaussianPolicy[] controllers,
+                                        ImportanceWeights.StateMarginal[] marginals) {
+        List<double[][]> sampleStates = new ArrayList<>();
+        List<double[][]> sampleInputs = new ArrayList<>();
+        List<double[]> sampleWeights = new ArrayList<>();
+        List<Integer> sampleCondition = new ArrayList<>();
+        for (int m = 0; m < states.length; m++) {
+            int horizon = controllers[m].horizon();
+            for (int n = 0; n < states[m].length; n++) {
+                double[] weight = new double[horizon];
+                Arrays.fill(weight, settings.initialPolicyWeight());
+                sampleStates.add(states[m][n]);
+                sampleInputs.add(stateInput ? states[m][n] : observations[m][n]);
+                sampleWeights.add(weight);
+                sampleCondition.add(m);
+            }
+            if (marginals == null) {
+                continue;
+            }
+            for (MdgpsState.ReusedSamples reused : conditions.get(m).reusedSamples) {
+                double[][] ratio = ImportanceWeights.weights(reused.states(), marginals[m], reused.marginal(),
+                        settings.sampleReuse().maxWeight());
+                for (int n = 0; n < reused.states().length; n++) {
+                    double[] weight = new double[horizon];
+                    for (int t = 0; t < horizon; t++) {
+                        weight[t] = settings.initialPolicyWeight() * ratio[n][t];
+                    }
+                    sampleStates.add(reused.states()[n]);
+                    sampleInputs.add(stateInput ? reused.states()[n] : reused.observations()[n]);
+                    sampleWeights.add(weight);
+                    sampleCondition.add(m);
+                }
+            }
         }
+        int total = sampleStates.size();
         double[][][] obs = new double[total][][];
         double[][][] targets = new double[total][][];
         double[][][] precisions = new double[total][][];
         double[][] weights = new double[total][];
-        int row = 0;
-        for (int m = 0; m < states.length; m++) {
-            LinearGaussianPolicy controller = controllers[m];
+        for (int row = 0; row < total; row++) {
+            LinearGaussianPolicy controller = controllers[sampleCondition.get(row)];
             int horizon = controller.horizon();
             int dX = controller.stateDim();
             int dU = controller.actionDim();
-            for (int n = 0; n < states[m].length; n++) {
-                double[][] x = states[m][n];
-                double[][] u = new double[horizon][dU];
-                for (int t = 0; t < horizon; t++) {
-                    double[] gains = controller.feedbackGains()[t];
-                    double[] offset = controller.feedforward()[t];
-                    for (int a = 0; a < dU; a++) {
-                        double s = offset[a];
-                        int base = a * dX;
-                        for (int j = 0; j < dX; j++) {
-                            s += gains[base + j] * x[t][j];
-                        }
-                        u[t][a] = s;
+            double[][] x = sampleStates.get(row);
+            double[][] u = new double[horizon][dU];
+            for (int t = 0; t < horizon; t++) {
+                double[] gains = controller.feedbackGains()[t];
+                double[] offset = controller.feedforward()[t];
+                for (int a = 0; a < dU; a++) {
+                    double s = offset[a];
+                    int base = a * dX;
+                    for (int j = 0; j < dX; j++) {
+                        s += gains[base + j] * x[t][j];
                     }
+                    u[t][a] = s;
                 }
-                double[] weight = new double[horizon];
-                Arrays.fill(weight, settings.initialPolicyWeight());
-                obs[row] = observations[m][n];
-                targets[row] = u;
-                precisions[row] = controller.precision();
-                weights[row] = weight;
-                row++;
             }
+            obs[row] = sampleInputs.get(row);
+            targets[row] = u;
+            precisions[row] = controller.precision();
+            weights[row] = sampleWeights.get(row);
         }
-        return policyOptimizer.update(obs, targets, precisions, weights);
+        return target.update(obs, targets, precisions, weights);
     }
 
     private void checkShapes(int m, LinearGaussianPolicy controller, double[][][] states, double[][][] actions,
@@ -433,6 +585,7 @@ public final class MdgpsAlgorithm implements GpsAlgorithm {
         LocalModelEstimator estimator;
         PolicyPrior policyPrior;
         MdgpsState.Previous previous;
+        final List<MdgpsState.ReusedSamples> reusedSamples = new ArrayList<>();
         LqrTrajectoryOptimizer optimizer;
     }
 }

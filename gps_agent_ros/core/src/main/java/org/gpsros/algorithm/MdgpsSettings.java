@@ -17,18 +17,28 @@ import org.gpsros.policyprior.PolicySampleMode;
  * @param stepRule how the KL step adapts
  * @param sampleOnPolicy draw the samples of iteration ≥ 1 from the global policy instead of the local controllers
  * @param policySampleMode how the GMM policy prior takes new samples into its buffer
+ * @param sampleReuse which earlier samples the S-step adds, with importance weights (Levine et al. 2016, §4.3;
+ *                    {@link SampleReuse#none()} = the reference)
+ * @param trajectoryPretrainingIterations the first iterations whose global policy is the small state-only network
+ *                                        given to the algorithm (Levine et al. 2016, §5.2: trajectory pretraining;
+ *                                        0 = none)
  */
 public record MdgpsSettings(TrajOptSettings trajOpt, PolicyTrainingConfig policyTraining, PolicyPriorConfig policyPrior,
                             double initialPolicyWeight, MdgpsStepRule stepRule, boolean sampleOnPolicy,
-                            PolicySampleMode policySampleMode) {
+                            PolicySampleMode policySampleMode, SampleReuse sampleReuse,
+                            int trajectoryPretrainingIterations) {
     /** The reference's init_pol_wt. */
     public static final double DEFAULT_INITIAL_POLICY_WEIGHT = 0.01;
 
     public MdgpsSettings {
         if (trajOpt == null || policyTraining == null || policyPrior == null || stepRule == null
-                || policySampleMode == null) {
-            throw new IllegalArgumentException("MDGPS settings need trajOpt, policyTraining, policyPrior, stepRule and "
-                    + "policySampleMode");
+                || policySampleMode == null || sampleReuse == null) {
+            throw new IllegalArgumentException("MDGPS settings need trajOpt, policyTraining, policyPrior, stepRule, "
+                    + "policySampleMode and sampleReuse");
+        }
+        if (trajectoryPretrainingIterations < 0) {
+            throw new IllegalArgumentException("trajectoryPretrainingIterations must be ≥ 0, got "
+                    + trajectoryPretrainingIterations);
         }
         if (!(initialPolicyWeight > 0) || Double.isInfinite(initialPolicyWeight)) {
             throw new IllegalArgumentException("initialPolicyWeight must be finite and > 0, got " + initialPolicyWeight);
@@ -37,45 +47,56 @@ public record MdgpsSettings(TrajOptSettings trajOpt, PolicyTrainingConfig policy
 
     /**
      * The reference's MDGPS defaults around the given trajectory settings: policy training defaults, the GMM policy
-     * prior defaults, init_pol_wt 0.01, step rule laplace, off-policy sampling, sample mode add.
+     * prior defaults, init_pol_wt 0.01, step rule laplace, off-policy sampling, sample mode add, no sample reuse, no
+     * trajectory pretraining.
      */
     public static MdgpsSettings defaults(TrajOptSettings trajOpt) {
         return new MdgpsSettings(trajOpt, PolicyTrainingConfig.defaults(), PolicyPriorConfig.gmmDefaults(),
-                DEFAULT_INITIAL_POLICY_WEIGHT, MdgpsStepRule.LAPLACE, false, PolicySampleMode.ADD);
+                DEFAULT_INITIAL_POLICY_WEIGHT, MdgpsStepRule.LAPLACE, false, PolicySampleMode.ADD, SampleReuse.none(), 0);
     }
 
     public MdgpsSettings withTrajOpt(TrajOptSettings value) {
         return new MdgpsSettings(value, policyTraining, policyPrior, initialPolicyWeight, stepRule, sampleOnPolicy,
-                policySampleMode);
+                policySampleMode, sampleReuse, trajectoryPretrainingIterations);
     }
 
     public MdgpsSettings withPolicyTraining(PolicyTrainingConfig value) {
         return new MdgpsSettings(trajOpt, value, policyPrior, initialPolicyWeight, stepRule, sampleOnPolicy,
-                policySampleMode);
+                policySampleMode, sampleReuse, trajectoryPretrainingIterations);
     }
 
     public MdgpsSettings withPolicyPrior(PolicyPriorConfig value) {
         return new MdgpsSettings(trajOpt, policyTraining, value, initialPolicyWeight, stepRule, sampleOnPolicy,
-                policySampleMode);
+                policySampleMode, sampleReuse, trajectoryPretrainingIterations);
     }
 
     public MdgpsSettings withInitialPolicyWeight(double value) {
         return new MdgpsSettings(trajOpt, policyTraining, policyPrior, value, stepRule, sampleOnPolicy,
-                policySampleMode);
+                policySampleMode, sampleReuse, trajectoryPretrainingIterations);
     }
 
     public MdgpsSettings withStepRule(MdgpsStepRule value) {
         return new MdgpsSettings(trajOpt, policyTraining, policyPrior, initialPolicyWeight, value, sampleOnPolicy,
-                policySampleMode);
+                policySampleMode, sampleReuse, trajectoryPretrainingIterations);
     }
 
     public MdgpsSettings withSampleOnPolicy(boolean value) {
         return new MdgpsSettings(trajOpt, policyTraining, policyPrior, initialPolicyWeight, stepRule, value,
-                policySampleMode);
+                policySampleMode, sampleReuse, trajectoryPretrainingIterations);
     }
 
     public MdgpsSettings withPolicySampleMode(PolicySampleMode value) {
         return new MdgpsSettings(trajOpt, policyTraining, policyPrior, initialPolicyWeight, stepRule, sampleOnPolicy,
-                value);
+                value, sampleReuse, trajectoryPretrainingIterations);
+    }
+
+    public MdgpsSettings withSampleReuse(SampleReuse value) {
+        return new MdgpsSettings(trajOpt, policyTraining, policyPrior, initialPolicyWeight, stepRule, sampleOnPolicy,
+                policySampleMode, value, trajectoryPretrainingIterations);
+    }
+
+    public MdgpsSettings withTrajectoryPretrainingIterations(int value) {
+        return new MdgpsSettings(trajOpt, policyTraining, policyPrior, initialPolicyWeight, stepRule, sampleOnPolicy,
+                policySampleMode, sampleReuse, value);
     }
 }

@@ -14,8 +14,11 @@ import org.gpsros.trajopt.LocalModel;
  * @param iteration the next iteration to run (iterations done so far)
  * @param conditions per training condition
  * @param policy the global policy and its optimiser (network, normaliser, variance, minibatch random state)
+ * @param pretrainingPolicy the state-only network of trajectory pretraining and its optimiser while pretraining is
+ *                          not over (the iteration that hands over to the global policy has not run yet); else null
  */
-public record MdgpsState(int iteration, List<Condition> conditions, GlobalPolicyOptimizerState policy) {
+public record MdgpsState(int iteration, List<Condition> conditions, GlobalPolicyOptimizerState policy,
+                         GlobalPolicyOptimizerState pretrainingPolicy) {
 
     public MdgpsState {
         conditions = List.copyOf(conditions);
@@ -32,9 +35,33 @@ public record MdgpsState(int iteration, List<Condition> conditions, GlobalPolicy
      * @param dynamicsPrior the dynamics prior's buffer and mixture, or null without a prior
      * @param policyPrior the GMM policy prior's buffer and mixture, or null with the constant prior
      * @param previous what the step-size rule needs of the last iteration, or null before iteration 1
+     * @param reusedSamples the earlier iterations' samples kept for the S-step ({@link SampleReuse}), oldest first;
+     *                      empty (or null in a checkpoint without them) when samples are not reused
      */
     public record Condition(LinearGaussianPolicy controller, double stepMult, double[] eta,
-                            DynamicsPriorState dynamicsPrior, PolicyPriorState policyPrior, Previous previous) {
+                            DynamicsPriorState dynamicsPrior, PolicyPriorState policyPrior, Previous previous,
+                            List<ReusedSamples> reusedSamples) {
+        public Condition {
+            reusedSamples = reusedSamples == null ? List.of() : List.copyOf(reusedSamples);
+        }
+    }
+
+    /**
+     * One iteration's samples of one condition, kept for later S-steps (Levine et al. 2016, §4.3).
+     *
+     * @param iteration the iteration that drew them
+     * @param states N × T × dX
+     * @param observations N × T × dO
+     * @param marginal the state marginal of the distribution that drew them, under that iteration's dynamics fit
+     */
+    public record ReusedSamples(int iteration, double[][][] states, double[][][] observations,
+                                ImportanceWeights.StateMarginal marginal) {
+        public ReusedSamples {
+            if (states == null || observations == null || marginal == null || states.length != observations.length) {
+                throw new IllegalArgumentException("reused samples need as many state as observation trajectories "
+                        + "and a marginal");
+            }
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package org.gpsros.policy;
 
 import java.util.Arrays;
 import org.gpsros.math.SplitMix64;
+import org.gpsros.sample.SensorLayout;
+import org.gpsros.sample.SensorType;
 
 /**
  * The S-step: supervised training of the global policy on the local controllers' actions (reference
@@ -31,6 +33,21 @@ public final class GlobalPolicyOptimizer {
         NO_CLIP
     }
 
+    /**
+     * Training run on the network before its very first S-step's full training (Levine et al. 2016, §5.2: the fully
+     * connected layers of a CNN whose convolutions were pretrained are trained alone first, with cached features).
+     * Configuration, not state: whether it runs follows from {@link #updates()} = 0, which is checkpointed.
+     */
+    @FunctionalInterface
+    public interface FirstUpdateWarmup {
+        /**
+         * @param network the optimizer's network
+         * @param set the first S-step's normalised, weighted training set
+         * @param random the optimizer's minibatch stream (continue drawing from it)
+         */
+        PolicyTrainingSummary train(PolicyNetwork network, PolicyTrainingSet set, SplitMix64 random);
+    }
+
     /** Weights at or below this are left out of the robust median (reference 1e-2). */
     public static final double MEDIAN_WEIGHT_FLOOR = 1e-2;
 
@@ -42,6 +59,8 @@ public final class GlobalPolicyOptimizer {
     private boolean normalizerFitted;
     private GaussianGlobalPolicy policy;
     private int updates;
+    private FirstUpdateWarmup warmup;
+    private PolicyTrainingSummary lastWarmup;
 
     /**
      * An optimizer for a fresh network whose normaliser will cover every observation entry.
@@ -99,6 +118,32 @@ public final class GlobalPolicyOptimizer {
         optimizer.updates = state.updates();
         optimizer.policy = new GaussianGlobalPolicy(network, state.normalizer(), state.variance());
         return optimizer;
+    }
+
+    /**
+     * How many leading entries of an observation with {@code layout} the normaliser covers: everything before
+     * {@link SensorType#RGB_IMAGE} (the robot configuration), all of it without an image (issue 5 contract).
+     */
+    public static int normalizedDim(SensorLayout layout) {
+        return layout.contains(SensorType.RGB_IMAGE) ? layout.offsetOf(SensorType.RGB_IMAGE) : layout.dimension();
+    }
+
+    /** How many leading observation entries the normaliser covers. */
+    public int normalizedDim() {
+        return normalizedDim;
+    }
+
+    /**
+     * Sets (or, with null, clears) the training run before the first S-step's full training ({@link FirstUpdateWarmup});
+     * it only runs while {@link #updates()} is 0.
+     */
+    public void setFirstUpdateWarmup(FirstUpdateWarmup value) {
+        this.warmup = value;
+    }
+
+    /** What the warm-up of the last S-step did, or null if it ran none. */
+    public PolicyTrainingSummary lastWarmup() {
+        return lastWarmup;
     }
 
     /** The complete state, for checkpoints. */
@@ -240,8 +285,9 @@ public final class GlobalPolicyOptimizer {
         for (int i = 0; i < rows; i++) {
             normalized[i] = normalizer.apply(obsRows[i]);
         }
-        PolicyTrainingSummary summary = network.train(new PolicyTrainingSet(normalized, meanRows, weighted), config,
-                random);
+        PolicyTrainingSet set = new PolicyTrainingSet(normalized, meanRows, weighted);
+        lastWarmup = updates == 0 && warmup != null ? warmup.train(network, set, random) : null;
+        PolicyTrainingSummary summary = network.train(set, config, random);
 
         double[] variance = fixedVariance;
         if (variance == null) {

@@ -63,6 +63,31 @@ public final class ImagePreprocessor implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The frame an observation's RGB_IMAGE slice shows (the inverse of {@link #toObservation}): 3·width·height planar
+     * values in [0, 1] from {@code offset}, rounded to 8 bits (values outside [0, 1] are clamped).
+     *
+     * @throws IllegalArgumentException if the observation is too short or a value is not finite
+     */
+    public static RgbFrame frame(double[] observation, int offset, int width, int height) {
+        int plane = width * height;
+        if (offset < 0 || observation.length - offset < 3L * plane) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " image needs " + 3L * plane
+                    + " values from offset " + offset + ", the observation has " + observation.length);
+        }
+        byte[] rgb = new byte[3 * plane];
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < plane; p++) {
+                double v = observation[offset + c * plane + p];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("image value " + (c * plane + p) + " is " + v);
+                }
+                rgb[3 * p + c] = (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
+            }
+        }
+        return new RgbFrame(width, height, rgb);
+    }
+
     private void resizeInto(RgbFrame frame) {
         int x = 0;
         int y = 0;

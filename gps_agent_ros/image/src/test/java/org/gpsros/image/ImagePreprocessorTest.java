@@ -57,4 +57,15 @@ class ImagePreprocessorTest {
             assertEquals(true, e.getMessage().contains("does not fit"), e.getMessage());
         }
     }
+
+    @Test
+    void frameOfAnObservationInvertsToObservation() {
+        RgbFrame frame = halves(8, 10);
+        try (ImagePreprocessor pre = new ImagePreprocessor(ImageSpec.of(8, 10))) {
+            double[] o = new double[5 + 3 * 80];
+            pre.toObservation(frame, o, 5);
+            assertEquals(frame, ImagePreprocessor.frame(o, 5, 8, 10));
+        }
+        assertThrows(IllegalArgumentException.class, () -> ImagePreprocessor.frame(new double[10], 0, 8, 6));
+    }
 }

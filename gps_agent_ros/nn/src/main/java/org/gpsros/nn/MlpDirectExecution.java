@@ -186,6 +186,7 @@ final class MlpDirectExecution {
 
     /** μ_θ(o) for one observation: the forward ops on a one-row workspace, no allocation. */
     void predict(double[] observation, double[] mean) {
+        Nd4jRuntime.useThreads(1);
         if (single == null) {
             single = new Workspace(1, false);
         }
@@ -196,6 +197,7 @@ final class MlpDirectExecution {
 
     /** μ_θ for {@code observations[from .. from+count)} in one forward pass (the workspace is kept per count). */
     double[][] predict(double[][] observations, int from, int count) {
+        Nd4jRuntime.useThreads(1);
         if (evaluation == null || evaluation.rows != count) {
             evaluation = new Workspace(count, false);
         }
@@ -220,6 +222,7 @@ final class MlpDirectExecution {
      */
     void dataLossGradient(PolicyTrainingSet set, PrecisionFactors factors, int[] rows, int from, int count,
                           double[] gradient) {
+        Nd4jRuntime.useThreads(1);
         if (training == null || training.rows != count) {
             training = new Workspace(count, true);
             int outputDim = sizes[sizes.length - 1];

@@ -5,6 +5,7 @@ import static org.gpsros.app.config.Checks.nonNegative;
 import static org.gpsros.app.config.Checks.oneOf;
 import static org.gpsros.app.config.Checks.orDefault;
 import static org.gpsros.app.config.Checks.positive;
+import static org.gpsros.app.config.Checks.required;
 
 import java.util.List;
 
@@ -22,10 +23,12 @@ import java.util.List;
  * @param entReg entropy regulariser added to the averaged precision (study §3.10 step 4)
  * @param prior the linearisation prior
  * @param evaluationSamples noiseless policy rollouts per condition and iteration for metrics.csv (0 = none)
+ * @param sampleReuse earlier iterations' samples in the S-step, importance-weighted (mdgps; Levine et al. 2016, §4.3)
+ * @param pretraining the visuomotor training procedure's pretraining phases (mdgps; Levine et al. 2016, §5.2)
  */
 public record PolicyConfig(Network network, Integer iterations, Integer batchSize, Double learningRate,
                            Double weightDecay, Double initVar, Double entReg,
-                           Prior prior, Integer evaluationSamples) {
+                           Prior prior, Integer evaluationSamples, SampleReuse sampleReuse, Pretraining pretraining) {
 
     public PolicyConfig {
         network = orDefault(network, Network.defaults());
@@ -37,19 +40,29 @@ public record PolicyConfig(Network network, Integer iterations, Integer batchSiz
         entReg = nonNegative(orDefault(entReg, 0.0), "policy.ent_reg");
         prior = orDefault(prior, Prior.defaults());
         evaluationSamples = atLeast(orDefault(evaluationSamples, 1), 0, "policy.evaluation_samples");
+        sampleReuse = orDefault(sampleReuse, SampleReuse.defaults());
+        pretraining = orDefault(pretraining, Pretraining.defaults());
     }
 
     public static PolicyConfig defaults() {
-        return new PolicyConfig(null, null, null, null, null, null, null, null, null);
+        return new PolicyConfig(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** This config with other S-step iterations (tests and short runs). */
+    public PolicyConfig withIterations(int value) {
+        return new PolicyConfig(network, value, batchSize, learningRate, weightDecay, initVar, entReg, prior,
+                evaluationSamples, sampleReuse, pretraining);
     }
 
     /**
-     * @param type {@code mlp} (ND4J SameDiff multilayer perceptron) or {@code linear} (μ = W o + b)
+     * @param type {@code mlp} (ND4J SameDiff multilayer perceptron), {@code linear} (μ = W o + b) or {@code cnn} (the
+     *             spatial-softmax visuomotor network of Levine et al. 2016, §5.1; needs a task with RGB_IMAGE)
      * @param hidden hidden layer widths (mlp); the MDGPS paper uses two layers of 40
      * @param activation {@code relu} or {@code softplus} (the soft rectifier of the 2014 papers)
+     * @param cnn the CNN's shape (type cnn)
      */
-    public record Network(String type, List<Integer> hidden, String activation) {
-        public static final List<String> TYPES = List.of("mlp", "linear");
+    public record Network(String type, List<Integer> hidden, String activation, Cnn cnn) {
+        public static final List<String> TYPES = List.of("mlp", "linear", "cnn");
         public static final List<String> ACTIVATIONS = List.of("relu", "softplus");
 
         public Network {
@@ -59,10 +72,111 @@ public record PolicyConfig(Network network, Integer iterations, Integer batchSiz
                 atLeast(width, 1, "policy.network.hidden");
             }
             activation = oneOf(orDefault(activation, "relu"), "policy.network.activation", ACTIVATIONS);
+            cnn = orDefault(cnn, Cnn.defaults());
         }
 
         public static Network defaults() {
-            return new Network(null, null, null);
+            return new Network(null, null, null, null);
+        }
+    }
+
+    /**
+     * The visuomotor CNN (Levine et al. 2016, §5.1, Appendix A): "valid" convolutions with ReLU, a spatial softmax,
+     * feature points concatenated with the robot configuration, fully connected ReLU layers, linear torques. The
+     * image size is the task's ({@code image_size}).
+     *
+     * @param convolutions the convolutions, default 64@7×7 stride 2, 32@5×5, 32@5×5
+     * @param hidden fully connected widths after the feature points, default [40, 40]
+     * @param precision {@code float} (float32 convolutions, oneDNN's fast path) or {@code double}
+     */
+    public record Cnn(List<Convolution> convolutions, List<Integer> hidden, String precision) {
+        public static final List<String> PRECISIONS = List.of("float", "double");
+
+        public Cnn {
+            convolutions = List.copyOf(orDefault(convolutions, List.of(new Convolution(64, 7, 2),
+                    new Convolution(32, 5, 1), new Convolution(32, 5, 1))));
+            if (convolutions.isEmpty()) {
+                throw new IllegalArgumentException("policy.network.cnn.convolutions: at least one convolution");
+            }
+            hidden = List.copyOf(orDefault(hidden, List.of(40, 40)));
+            for (int width : hidden) {
+                atLeast(width, 1, "policy.network.cnn.hidden");
+            }
+            precision = oneOf(orDefault(precision, "float"), "policy.network.cnn.precision", PRECISIONS);
+        }
+
+        public static Cnn defaults() {
+            return new Cnn(null, null, null);
+        }
+    }
+
+    /**
+     * One convolution.
+     *
+     * @param filters output channels
+     * @param kernel square kernel size
+     * @param stride stride, default 1
+     */
+    public record Convolution(Integer filters, Integer kernel, Integer stride) {
+        public Convolution {
+            filters = atLeast(required(filters, "policy.network.cnn.convolutions[].filters"), 1, "policy.network.cnn.convolutions[].filters");
+            kernel = atLeast(required(kernel, "policy.network.cnn.convolutions[].kernel"), 1, "policy.network.cnn.convolutions[].kernel");
+            stride = atLeast(orDefault(stride, 1), 1, "policy.network.cnn.convolutions[].stride");
+        }
+    }
+
+    /**
+     * Reuse of earlier samples in the S-step (Levine et al. 2016, §4.3): each reused sample's step is weighted by the
+     * ratio of its state's density under this iteration's sampling distribution and under the one that drew it (both
+     * Gaussian state marginals under the fitted linear-Gaussian dynamics), capped at {@code max_weight}.
+     *
+     * @param iterations earlier iterations whose samples are added (default 0: the reference, current samples only)
+     * @param maxWeight cap of an importance ratio (default 10)
+     */
+    public record SampleReuse(Integer iterations, Double maxWeight) {
+        public SampleReuse {
+            iterations = atLeast(orDefault(iterations, 0), 0, "policy.sample_reuse.iterations");
+            maxWeight = orDefault(maxWeight, 10.0);
+            if (!(maxWeight >= 1) || Double.isInfinite(maxWeight)) {
+                throw new IllegalArgumentException("policy.sample_reuse.max_weight: must be finite and ≥ 1, got "
+                        + maxWeight);
+            }
+        }
+
+        public static SampleReuse defaults() {
+            return new SampleReuse(null, null);
+        }
+    }
+
+    /**
+     * The pretraining phases of the visuomotor training procedure (Levine et al. 2016, §5.2, Figure 3).
+     *
+     * @param trajectoryIterations the first iterations run with a small state-only MLP (ReLU, {@code hidden}) standing
+     *                             in for the global policy, so the local controllers agree across conditions; the
+     *                             global policy's first S-step is at iteration {@code trajectory_iterations}, on that
+     *                             iteration's samples (default 0: none)
+     * @param hidden the state-only network's hidden widths (default [40, 40], the paper's)
+     * @param poseWeights convolution weights from {@code gps pretrain-pose} that initialise the CNN: a file, or a run
+     *                    folder (its {@code pose_pretraining/conv_weights.json}); null = the CNN's random init
+     * @param fullyConnectedIterations with pose weights: minibatch steps that train the fully connected layers alone
+     *                                 (features cached) in the CNN's first S-step, before the whole network (default
+     *                                 500; 0 = straight to end-to-end)
+     */
+    public record Pretraining(Integer trajectoryIterations, List<Integer> hidden, String poseWeights,
+                              Integer fullyConnectedIterations) {
+        public Pretraining {
+            trajectoryIterations = atLeast(orDefault(trajectoryIterations, 0), 0,
+                    "policy.pretraining.trajectory_iterations");
+            hidden = List.copyOf(orDefault(hidden, List.of(40, 40)));
+            for (int width : hidden) {
+                atLeast(width, 1, "policy.pretraining.hidden");
+            }
+            fullyConnectedIterations = atLeast(orDefault(fullyConnectedIterations, 500), 0,
+                    "policy.pretraining.fully_connected_iterations");
+        }
+
+        public static Pretraining defaults() {
+            return new Pretraining(null, null, null, null);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.gpsros.app.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gpsros.agent.ActionNoise;
 import org.gpsros.agent.Agent;
 import org.gpsros.algorithm.BadmmAlgorithm;
@@ -15,6 +17,11 @@ import org.gpsros.algorithm.MdgpsAlgorithm;
 import org.gpsros.algorithm.MdgpsSettings;
 import org.gpsros.algorithm.MdgpsState;
 import org.gpsros.algorithm.MdgpsStepRule;
+import org.gpsros.algorithm.SampleReuse;
+import org.gpsros.nn.CnnPolicyNetwork;
+import org.gpsros.nn.ConvolutionWeights;
+import org.gpsros.policy.GlobalPolicyOptimizer;
+import org.gpsros.sample.SensorType;
 import org.gpsros.algorithm.badmm.BadmmTargets;
 import org.gpsros.algorithm.badmm.PolicyWeightUpdate;
 import org.gpsros.algorithm.badmm.Schedule;
@@ -195,16 +202,114 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
 
     /** A fresh algorithm of the configured type at iteration 0. */
     public GpsAlgorithm newAlgorithm() {
+        return newAlgorithm(null);
+    }
+
+    /**
+     * A fresh algorithm of the configured type at iteration 0, for training into {@code runDirectory}: a CNN policy
+     * starts from the pose-pretrained convolutions of {@code policy.pretraining.pose_weights}, or else of the run's
+     * own {@code pose_pretraining/conv_weights.json} if {@code gps pretrain-pose} wrote one there.
+     *
+     * @param runDirectory the run folder, or null
+     */
+    public GpsAlgorithm newAlgorithm(Path runDirectory) {
+        int normalizedDim = normalizedDim();
         return switch (config.algorithm().type()) {
             case "traj_opt" -> new TrajOptAlgorithm(settings, costs(), initialControllers());
-            case "mdgps" -> new MdgpsAlgorithm(mdgpsSettings(), costs(), initialControllers(),
-                    newPolicyNetwork(MdgpsAlgorithm.networkSeed(config.seed())));
+            case "mdgps" -> newMdgps(runDirectory);
             case "badmm" -> new BadmmAlgorithm(badmmSettings(), costs(), initialControllers(),
-                    newPolicyNetwork(BadmmAlgorithm.networkSeed(config.seed())));
+                    newPolicyNetwork(BadmmAlgorithm.networkSeed(config.seed())), normalizedDim);
             case "cgps" -> new ConstrainedGpsAlgorithm(cgpsSettings(), costs(), initialControllers(),
-                    newPolicyNetwork(ConstrainedGpsAlgorithm.networkSeed(config.seed())));
+                    newPolicyNetwork(ConstrainedGpsAlgorithm.networkSeed(config.seed())), normalizedDim);
             default -> throw new ConfigException("algorithm.type " + config.algorithm().type() + " is not wired yet");
         };
+    }
+
+    /**
+     * MDGPS with issue 5's training procedure (Levine et al. 2016, §5.2): the state-only pretraining network for
+     * {@code policy.pretraining.trajectory_iterations}, pose-pretrained convolutions, and the fully-connected-first
+     * warm-up of the CNN's first S-step.
+     */
+    private MdgpsAlgorithm newMdgps(Path runDirectory) {
+        MdgpsSettings mdgps = mdgpsSettings();
+        PolicyNetwork network = newPolicyNetwork(MdgpsAlgorithm.networkSeed(config.seed()));
+        Optional<Path> poseWeights = poseWeights(runDirectory);
+        if (poseWeights.isPresent()) {
+            if (!(network instanceof CnnPolicyNetwork cnn)) {
+                throw new ConfigException("policy.pretraining.pose_weights: only a cnn policy has convolutions");
+            }
+            ConvolutionWeights weights = ConvolutionWeightsFile.read(poseWeights.get());
+            try {
+                cnn.loadConvolutionWeights(weights);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("policy.pretraining.pose_weights: " + poseWeights.get() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        PolicyNetwork pretraining = mdgps.trajectoryPretrainingIterations() == 0 ? null
+                : pretrainingNetworks().create(agent.stateLayout().dimension(), agent.actionDim(),
+                        MdgpsAlgorithm.pretrainingNetworkSeed(config.seed()));
+        MdgpsAlgorithm algorithm = new MdgpsAlgorithm(mdgps, costs(), initialControllers(), network, normalizedDim(),
+                pretraining);
+        if (poseWeights.isPresent()) {
+            setFullyConnectedWarmup(algorithm);
+        }
+        return algorithm;
+    }
+
+    /**
+     * The pose-pretrained convolution weights to start the CNN from: {@code policy.pretraining.pose_weights} (a file or
+     * a run folder), else the run's own if it has them.
+     */
+    private Optional<Path> poseWeights(Path runDirectory) {
+        String configured = config.policy() == null ? null : config.policy().pretraining().poseWeights();
+        if (configured != null) {
+            return Optional.of(ConvolutionWeightsFile.resolve(Path.of(configured)));
+        }
+        if (runDirectory != null && config.policy().network().type().equals("cnn")
+                && java.nio.file.Files.isRegularFile(ConvolutionWeightsFile.inRun(runDirectory))) {
+            return Optional.of(ConvolutionWeightsFile.inRun(runDirectory));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Levine et al. 2016, §5.2: the CNN's first S-step trains the fully connected layers alone (features cached,
+     * {@code policy.pretraining.fully_connected_iterations} steps), then the whole network. Runs only while the
+     * optimizer has done no update (checkpointed), so a resumed run does the same.
+     */
+    private void setFullyConnectedWarmup(MdgpsAlgorithm algorithm) {
+        int iterations = config.policy().pretraining().fullyConnectedIterations();
+        if (iterations == 0 || !(algorithm.policyOptimizer().network() instanceof CnnPolicyNetwork)) {
+            return;
+        }
+        PolicyTrainingConfig base = policyTraining();
+        PolicyTrainingConfig fullyConnected = new PolicyTrainingConfig(iterations, base.batchSize(),
+                base.learningRate(), base.weightDecay(), base.initialVariance(), base.entropyRegularization());
+        algorithm.policyOptimizer().setFirstUpdateWarmup((network, set, random) ->
+                ((CnnPolicyNetwork) network).trainFullyConnected(set, fullyConnected, random));
+    }
+
+    /** How many leading observation entries the S-step normalises: those before RGB_IMAGE (issue 5 contract). */
+    public int normalizedDim() {
+        return GlobalPolicyOptimizer.normalizedDim(agent.observationLayout());
+    }
+
+    /**
+     * Width = height of the observation's RGB_IMAGE (square by the issue 5 contract), 0 without a camera.
+     *
+     * @throws IllegalStateException if the image slice is not 3·S·S values
+     */
+    public int imageSize() {
+        if (!agent.observationLayout().contains(SensorType.RGB_IMAGE)) {
+            return 0;
+        }
+        int values = agent.observationLayout().dimensionOf(SensorType.RGB_IMAGE);
+        int size = (int) Math.round(Math.sqrt(values / 3.0));
+        if (3 * size * size != values) {
+            throw new IllegalStateException("RGB_IMAGE has " + values + " values, not 3·S·S for a square image");
+        }
+        return size;
     }
 
     /** The record type of the configured algorithm's checkpoints. */
@@ -220,11 +325,25 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
 
     /** The algorithm as a checkpoint left it ({@code state} of {@link #stateType()}). */
     public GpsAlgorithm restoreAlgorithm(Record state) {
+        return restoreAlgorithm(state, null);
+    }
+
+    /**
+     * The algorithm as a checkpoint of the run in {@code runDirectory} (or null) left it ({@code state} of
+     * {@link #stateType()}).
+     */
+    public GpsAlgorithm restoreAlgorithm(Record state, Path runDirectory) {
         if (state instanceof TrajOptState trajOpt && config.algorithm().type().equals("traj_opt")) {
             return TrajOptAlgorithm.restore(settings, costs(), trajOpt);
         }
         if (state instanceof MdgpsState mdgps && config.algorithm().type().equals("mdgps")) {
-            return MdgpsAlgorithm.restore(mdgpsSettings(), costs(), mdgps, policyNetworks());
+            MdgpsAlgorithm algorithm = MdgpsAlgorithm.restore(mdgpsSettings(), costs(), mdgps, policyNetworks(),
+                    pretrainingNetworks());
+            if (mdgps.policy().updates() == 0 && poseWeights(runDirectory).isPresent()) {
+                // The warm-up only runs before the first update; restored before it, the run does what it would have.
+                setFullyConnectedWarmup(algorithm);
+            }
+            return algorithm;
         }
         if (state instanceof BadmmState badmm && config.algorithm().type().equals("badmm")) {
             return BadmmAlgorithm.restore(badmmSettings(), costs(), badmm, policyNetworks());
@@ -243,7 +362,12 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
 
     /** Creates and restores the configured kind of global-policy network. */
     public PolicyNetworkFactory policyNetworks() {
-        return PolicyNetworks.factory(config.policy().network());
+        return PolicyNetworks.factory(config.policy().network(), imageSize());
+    }
+
+    /** The state-only MLP of trajectory pretraining ({@code policy.pretraining.hidden}, ReLU). */
+    public PolicyNetworkFactory pretrainingNetworks() {
+        return PolicyNetworks.mlp(config.policy().pretraining().hidden(), "relu");
     }
 
     /** The S-step's settings from the {@code policy:} section. */
@@ -269,11 +393,24 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
                 .withInitialPolicyWeight(mdgps.initPolWt())
                 .withStepRule(MdgpsStepRule.valueOf(mdgps.stepRule().toUpperCase(java.util.Locale.ROOT)))
                 .withSampleOnPolicy(mdgps.sampleOnPolicy())
-                .withPolicySampleMode(PolicySampleMode.valueOf(mdgps.policySampleMode().toUpperCase(java.util.Locale.ROOT)));
+                .withPolicySampleMode(PolicySampleMode.valueOf(mdgps.policySampleMode().toUpperCase(java.util.Locale.ROOT)))
+                .withSampleReuse(new SampleReuse(config.policy().sampleReuse().iterations(),
+                        config.policy().sampleReuse().maxWeight()))
+                .withTrajectoryPretrainingIterations(config.policy().pretraining().trajectoryIterations());
     }
 
     /** The algorithm settings of the configured type, built once to surface their errors (IllegalArgumentException). */
     private void checkAlgorithmSettings() {
+        if (config.policy() != null && !config.algorithm().type().equals("mdgps")) {
+            if (config.policy().pretraining().trajectoryIterations() > 0) {
+                throw new IllegalArgumentException("policy.pretraining.trajectory_iterations: only algorithm.type mdgps "
+                        + "has trajectory pretraining");
+            }
+            if (config.policy().sampleReuse().iterations() > 0) {
+                throw new IllegalArgumentException("policy.sample_reuse.iterations: only algorithm.type mdgps reuses "
+                        + "samples");
+            }
+        }
         switch (config.algorithm().type()) {
             case "mdgps" -> mdgpsSettings();
             case "badmm" -> badmmSettings();

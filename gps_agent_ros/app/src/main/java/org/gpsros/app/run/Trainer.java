@@ -59,7 +59,7 @@ public final class Trainer {
     /** Trains from scratch (the run folder exists and holds config.yaml). */
     public GpsAlgorithm train() {
         metrics().start(0);
-        return loop(experiment.newAlgorithm());
+        return loop(experiment.newAlgorithm(run.root()));
     }
 
     private MetricsFile metrics() {
@@ -73,7 +73,7 @@ public final class Trainer {
                 + ": no complete checkpoint to resume from"));
         checkpoints.discardAfter(newest);
         Record state = checkpoints.read(newest, experiment.stateType());
-        GpsAlgorithm algorithm = experiment.restoreAlgorithm(state);
+        GpsAlgorithm algorithm = experiment.restoreAlgorithm(state, run.root());
         metrics().start(algorithm.iteration());
         log.printf("gps: resuming %s after iteration %d%n", run.root(), newest);
         return loop(algorithm);
@@ -102,6 +102,11 @@ public final class Trainer {
             LearningCurve.write(run.learningCurve(), experiment.config().task() + " (seed " + experiment.config().seed() + ")",
                     metrics.read());
             run.checkpoints().write(iteration, algorithm.state());
+            Optional<GaussianGlobalPolicy> global = algorithm.globalPolicy();
+            if (global.isPresent()) {
+                FeaturePointImages.write(run.root(), iteration, experiment.trainConditions().get(0), global.get(),
+                        samples.get(0).observations()[0], experiment.agent().observationLayout());
+            }
             listener.iterationDone(algorithm, report, rows);
             for (int index = 0; index < report.conditions().size(); index++) {
                 MetricsRow row = rows.get(index);

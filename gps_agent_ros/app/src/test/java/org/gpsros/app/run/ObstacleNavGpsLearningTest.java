@@ -71,8 +71,7 @@ class ObstacleNavGpsLearningTest {
      */
     static ExperimentConfig shortened(ExperimentConfig config, int iterations, int policyIterations) {
         PolicyConfig p = config.policy();
-        PolicyConfig policy = new PolicyConfig(p.network(), policyIterations, p.batchSize(), p.learningRate(),
-                p.weightDecay(), p.initVar(), p.entReg(), p.prior(), p.evaluationSamples());
+        PolicyConfig policy = p.withIterations(policyIterations);
         return new ExperimentConfig(config.task(), config.seed(), iterations, config.samplesPerCondition(),
                 config.trainConditions(), config.testConditions(), config.agent(), config.algorithm(),
                 config.trajOpt(), config.dynamics(), config.initController(), config.cost(), policy, config.robot());

@@ -53,6 +53,11 @@ public final class RobotDescription implements Agent {
         return new RosAgent(node, agentConfig, this::finalDistance);
     }
 
+    /** A RosAgent sampling this robot through {@code node}, its camera (if any) configured by {@code camera}. */
+    public RosAgent connect(org.gpsros.ros.api.ConnectedNode node, CameraConfig camera) {
+        return new RosAgent(node, agentConfig, this::finalDistance, camera);
+    }
+
     /**
      * ‖distance_sensor at the last step − the condition's distance_target‖ (gps_agent_pkg reports end-effector
      * points relative to their targets, so the default target is 0).

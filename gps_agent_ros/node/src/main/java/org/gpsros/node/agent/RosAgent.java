@@ -19,7 +19,11 @@ import org.gpsros.msg.gps_msgs.PositionCommand;
 import org.gpsros.msg.gps_msgs.RelaxCommand;
 import org.gpsros.msg.gps_msgs.SampleResult;
 import org.gpsros.msg.gps_msgs.TrialCommand;
+import java.util.EnumMap;
+import org.gpsros.msg.runtime.Time;
+import org.gpsros.node.protocol.ImageMessages;
 import org.gpsros.node.protocol.RobotProtocolException;
+import org.gpsros.sample.SensorType;
 import org.gpsros.node.protocol.NetworkPolicyMessages;
 import org.gpsros.node.protocol.SampleMessages;
 import org.gpsros.policy.GaussianGlobalPolicy;
@@ -48,6 +52,15 @@ import org.gpsros.node.protocol.RobotTopics;
  * controller_to_execute 2 and the same id; the robot waits for the policy of that id. A robot that refuses a command
  * and says so on the error topic ({@code gps_msgs/CommandError}, the simulated robot does) makes the command fail at
  * once with a {@link RobotCommandRefusedException} naming the robot's reason.
+ *
+ * <p>Camera (a task whose observation holds RGB_IMAGE, Levine et al. 2016 §5): the agent subscribes to
+ * {@link RobotTopics#image()} and fills each sample's RGB_IMAGE and RGB_IMAGE_SIZE ({3, H, W} per step) from it,
+ * step t's frame being the newest frame not after the step's time ({@link CameraFrames}). The step times are the ones
+ * the robot reports in its SampleResult ({@link ImageMessages#STEP_TIMES_ID}; the simulated robot does, stamping the
+ * frame of x_t with exactly that time). A robot that reports none (gps_agent_pkg) is taken to have run its steps at
+ * the command's period, its report sent on the control tick after the last step (gps_agent_pkg's plugin publishes it
+ * when the update after step T − 1 finds the trial finished): τ_t = (ROS time at arrival) − (T − t)·Δt. A step without a
+ * frame fails the sample with a {@link RobotProtocolException} naming the topic and how many frames arrived.
  */
 public final class RosAgent implements Agent, AutoCloseable {
 
@@ -61,6 +74,7 @@ public final class RosAgent implements Agent, AutoCloseable {
     private final Publisher<NetworkPolicy> networkPolicies;
     private final Subscriber<SampleResult> reports;
     private final Subscriber<CommandError> errors;
+    private final CameraFrames camera;
     private volatile boolean errorTopicAwaited;
     private volatile int policyIteration = -1;
     private final Map<Integer, CompletableFuture<SampleResult>> pending = new ConcurrentHashMap<>();
@@ -72,6 +86,23 @@ public final class RosAgent implements Agent, AutoCloseable {
      * @param finalDistance the task's success distance of a sample of a condition
      */
     public RosAgent(ConnectedNode node, RosAgentConfig config, BiFunction<Sample, Integer, Double> finalDistance) {
+        this(node, config, finalDistance, CameraConfig.forLayout(config.observationLayout(), config.timeStep()));
+    }
+
+    /**
+     * @param finalDistance the task's success distance of a sample of a condition
+     * @param camera how camera frames become RGB_IMAGE, or null for a task without a camera
+     * @throws IllegalArgumentException if the observation has an RGB_IMAGE and no camera is given, or the camera's
+     *     size is not the observation's image size
+     */
+    public RosAgent(ConnectedNode node, RosAgentConfig config, BiFunction<Sample, Integer, Double> finalDistance,
+                    CameraConfig camera) {
+        int side = ImageMessages.imageSize(config.observationLayout());
+        if (side > 0 && (camera == null || camera.spec().width() != side || camera.spec().height() != side)) {
+            throw new IllegalArgumentException("the observation holds a " + side + "x" + side + " RGB_IMAGE, the "
+                    + "camera config gives " + (camera == null ? "none" : camera.spec().width() + "x"
+                    + camera.spec().height()));
+        }
         this.node = node;
         this.config = config;
         this.finalDistance = finalDistance;
@@ -83,11 +114,54 @@ public final class RosAgent implements Agent, AutoCloseable {
         networkPolicies = node.newPublisher(topics.networkPolicy(), NetworkPolicy.TYPE, false, 10);
         reports = node.newSubscriber(topics.report(), SampleResult.TYPE, this::onReport, 100);
         errors = node.newSubscriber(topics.error(), CommandError.TYPE, this::onError, 100);
+        this.camera = side > 0 ? new CameraFrames(node, topics.image(), camera, config.horizon()) : null;
+    }
+
+    /** Camera frames received so far (0 without a camera). */
+    public long cameraFramesReceived() {
+        return camera == null ? 0 : camera.received();
+    }
+
+    /** The sample of a trial's result, with RGB_IMAGE and RGB_IMAGE_SIZE from the camera topic if the task has one. */
+    private Sample toSample(SampleResult result, double[][] noise) {
+        if (camera == null) {
+            return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noise);
+        }
+        Time arrived = node.now();
+        Time[] stepTimes = ImageMessages.stepTimes(result);
+        if (stepTimes == null) {
+            long period = Math.round(timeStep() * 1e9);
+            stepTimes = new Time[horizon()];
+            for (int t = 0; t < horizon(); t++) {
+                stepTimes[t] = Time.fromNanos(arrived.toNanos() - (long) (horizon() - t) * period);
+            }
+        } else if (stepTimes.length != horizon()) {
+            // Cut short (safety stop): toSample names it on the first state sensor.
+            return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noise);
+        }
+        double[][] images = camera.align(stepTimes, result.id());
+        double[][] sizes = new double[horizon()][];
+        int side = ImageMessages.imageSize(observationLayout());
+        for (int t = 0; t < horizon(); t++) {
+            sizes[t] = new double[] {3, side, side};
+        }
+        Map<SensorType, double[][]> learnerSide = new EnumMap<>(SensorType.class);
+        learnerSide.put(SensorType.RGB_IMAGE, images);
+        learnerSide.put(SensorType.RGB_IMAGE_SIZE, sizes);
+        return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noise,
+                learnerSide);
     }
 
     /** A RosAgent for a robot running simulated task {@code task} (layouts, conditions and distance from the task). */
     public static RosAgent forSimTask(ConnectedNode node, SimTask task, RobotTopics topics, Duration resetTimeout,
                                       Duration trialTimeout) {
+        return forSimTask(node, task, topics, resetTimeout, trialTimeout,
+                CameraConfig.forLayout(task.observationLayout(), task.timeStep()));
+    }
+
+    /** {@link #forSimTask(ConnectedNode, SimTask, RobotTopics, Duration, Duration)} with a camera config. */
+    public static RosAgent forSimTask(ConnectedNode node, SimTask task, RobotTopics topics, Duration resetTimeout,
+                                      Duration trialTimeout, CameraConfig camera) {
         java.util.List<double[]> x0 = new java.util.ArrayList<>();
         java.util.List<double[]> targets = new java.util.ArrayList<>();
         for (int c = 0; c < task.conditionCount(); c++) {
@@ -108,7 +182,7 @@ public final class RosAgent implements Agent, AutoCloseable {
         RosAgentConfig config = new RosAgentConfig(task.horizon(), task.timeStep(), task.actionDim(),
                 task.stateLayout(), task.observationLayout(), x0, targets, points, pointTargets, topics,
                 resetTimeout, trialTimeout, Duration.ofSeconds(10));
-        return new RosAgent(node, config, task::finalDistance);
+        return new RosAgent(node, config, task::finalDistance, camera);
     }
 
     public RosAgentConfig config() {
@@ -258,7 +332,7 @@ public final class RosAgent implements Agent, AutoCloseable {
                 plain.state_datatypes(), plain.obs_datatypes(), config.endEffectorPoints(),
                 config.endEffectorTarget(condition));
         SampleResult result = send(id, "TrialCommand", trials, command, config.trialTimeout());
-        return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noiseCopy);
+        return toSample(result, noiseCopy);
     }
 
     private Sample sampleGlobal(GaussianGlobalPolicy policy, int condition, double[][] noise) {
@@ -281,7 +355,7 @@ public final class RosAgent implements Agent, AutoCloseable {
         TrialCommand command = NetworkPolicyMessages.trialCommand(id, horizon(), 1.0 / timeStep(), stateLayout(),
                 observationLayout(), config.endEffectorPoints(), config.endEffectorTarget(condition));
         SampleResult result = trial(message, command);
-        return SampleMessages.toSample(result, stateLayout(), observationLayout(), horizon(), actionDim(), noiseCopy);
+        return toSample(result, noiseCopy);
     }
 
     /**
@@ -351,6 +425,14 @@ public final class RosAgent implements Agent, AutoCloseable {
             }
             sleepBriefly(publisher);
         }
+        while (camera != null && camera.connectedPublisherCount() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new RobotTimeoutException("no camera publishing on " + camera.topic() + " after "
+                        + config.connectTimeout().toMillis() / 1e3 + " s: the task's observation holds RGB_IMAGE; is "
+                        + "the camera driver running (or the image topic remapped)?", -1);
+            }
+            sleepBriefly(publisher);
+        }
         if (!errorTopicAwaited) {
             long until = System.nanoTime() + 500_000_000L;
             while (errors.connectedPublisherCount() == 0 && System.nanoTime() < until) {
@@ -385,5 +467,8 @@ public final class RosAgent implements Agent, AutoCloseable {
         networkPolicies.close();
         reports.close();
         errors.close();
+        if (camera != null) {
+            camera.close();
+        }
     }
 }

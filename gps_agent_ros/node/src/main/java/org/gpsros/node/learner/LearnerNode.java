@@ -30,6 +30,7 @@ import org.gpsros.msg.std_msgs.Float64;
 import org.gpsros.msg.std_msgs.Header;
 import org.gpsros.msg.std_srvs.Trigger;
 import org.gpsros.msg.std_srvs.TriggerResponse;
+import org.gpsros.node.agent.CameraConfig;
 import org.gpsros.node.agent.RobotTimeoutException;
 import org.gpsros.node.agent.RobotDescription;
 import org.gpsros.node.agent.RosAgent;
@@ -54,7 +55,10 @@ import org.gpsros.sim.SimAgent;
  * samples with the current local controller; noisy samples use their own noise stream), {@code ~pause},
  * {@code ~resume}, {@code ~stop}, {@code ~checkpoint} (std_srvs/Trigger). Topics: {@code ~status}
  * (gps_msgs/TrainingStatus, latched) after sampling and after every update, {@code ~cost/condition_<k>}
- * (std_msgs/Float64, latched) with each iteration's mean cost.
+ * (std_msgs/Float64, latched) with each iteration's mean cost; for a task with a camera, {@code ~feature_points}
+ * (sensor_msgs/Image, {@link FeaturePointTopic}) after each iteration whose global policy network is a
+ * {@link org.gpsros.policy.FeaturePointNetwork}: the last sample of each condition's final frame with the network's
+ * feature points drawn on it.
  *
  * <p>Faults: a trial that the robot does not answer in time (robot node down) pauses training with the error logged
  * and published as phase {@code paused}; the samples already taken this iteration are kept, and {@code ~resume}
@@ -101,6 +105,9 @@ public final class LearnerNode implements NodeMain {
     private Thread training;
     private int statusSeq;
     private int runConditionCalls;
+    private FeaturePointTopic featurePoints;
+    /** The newest sample of each condition (the frames the feature-point overlays show). */
+    private final Map<Integer, Sample> lastSamples = new ConcurrentHashMap<>();
 
     public LearnerNode(Options options, RobotTopics topics, PrintStream log) {
         this.options = options;
@@ -183,14 +190,16 @@ public final class LearnerNode implements NodeMain {
             RobotDescription robot = new RobotDescription(config.robot(), topics, options.trialTimeout());
             Experiment described = Experiment.forAgent(config, options.config().toString(), robot,
                     "robot " + config.task());
-            agent = robot.connect(node);
+            agent = robot.connect(node, cameraConfig(robot.agentConfig().observationLayout(),
+                    robot.agentConfig().timeStep()));
             experiment = described.withAgent(new PausingAgent(agent));
         } else {
             Experiment simExperiment = Experiment.build(config, options.config().toString());
             SimAgent sim = (SimAgent) simExperiment.agent();
             Duration timeout = options.trialTimeout() != null ? options.trialTimeout()
                     : RosAgentConfig.defaultTimeout();
-            agent = RosAgent.forSimTask(node, sim.task(), topics, timeout, timeout);
+            agent = RosAgent.forSimTask(node, sim.task(), topics, timeout, timeout,
+                    cameraConfig(sim.observationLayout(), sim.timeStep()));
             experiment = simExperiment.withAgent(new PausingAgent(agent));
         }
         run = output != null ? new RunDirectory(output)
@@ -198,6 +207,9 @@ public final class LearnerNode implements NodeMain {
         run.create(ConfigLoader.toYaml(config));
 
         status = node.newPublisher("~status", TrainingStatus.TYPE, true);
+        if (experiment.agent().observationLayout().contains(org.gpsros.sample.SensorType.RGB_IMAGE)) {
+            featurePoints = new FeaturePointTopic(node);
+        }
         for (int condition : experiment.trainConditions()) {
             costTopics.put(condition, node.newPublisher("~cost/condition_" + condition, Float64.TYPE, true));
         }
@@ -245,6 +257,42 @@ public final class LearnerNode implements NodeMain {
 
         training = new Thread(this::train, "gps-learner-training");
         training.start();
+    }
+
+    /**
+     * The camera of an observation with RGB_IMAGE ({@link CameraConfig#forLayout}), changed by the private parameters
+     * {@code ~image_crop} ("x,y,width,height" of the source frame, cropped before resizing: a real camera's work
+     * area), {@code ~image_timeout} and {@code ~image_max_age} (seconds); null without an image.
+     */
+    private CameraConfig cameraConfig(org.gpsros.sample.SensorLayout observation, double timeStep) {
+        CameraConfig camera = CameraConfig.forLayout(observation, timeStep);
+        if (camera == null) {
+            return null;
+        }
+        Object crop = node.parameters().get("~image_crop").orElse(null);
+        String text = crop == null ? "" : crop instanceof List<?> list ? list.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) : crop.toString().trim();
+        if (!text.isEmpty()) {
+            String[] parts = text.replaceAll("[\\[\\]\\s]", "").split(",");
+            try {
+                if (parts.length != 4) {
+                    throw new NumberFormatException();
+                }
+                camera = camera.withCrop(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(node.resolveName("~image_crop") + ": expected x,y,width,height, got '"
+                        + text + "'");
+            }
+        }
+        double timeout = node.parameters().getDouble("~image_timeout", camera.frameTimeout().toNanos() / 1e9);
+        double maxAge = node.parameters().getDouble("~image_max_age", camera.maxFrameAge().toNanos() / 1e9);
+        if (!(timeout >= 0) || !(maxAge >= 0)) {
+            throw new IllegalArgumentException("~image_timeout and ~image_max_age must be >= 0 s, got " + timeout
+                    + ", " + maxAge);
+        }
+        return new CameraConfig(camera.spec(), Duration.ofNanos(Math.round(timeout * 1e9)),
+                Duration.ofNanos(Math.round(maxAge * 1e9)));
     }
 
     /** A private parameter given as a number or a non-empty string (roslaunch passes "" for an unset arg), or null. */
@@ -366,6 +414,20 @@ public final class LearnerNode implements NodeMain {
                     topic.publish(new Float64(row.meanCost()));
                 }
             }
+            if (featurePoints != null && updated.globalPolicy().isPresent()) {
+                List<Sample> shown = new ArrayList<>();
+                for (int condition : experiment.trainConditions()) {
+                    Sample last = lastSamples.get(condition);
+                    if (last != null) {
+                        shown.add(last);
+                    }
+                }
+                try {
+                    featurePoints.publish(report.iteration(), updated.globalPolicy().get(), shown, Integer.MAX_VALUE);
+                } catch (RuntimeException e) {
+                    log.println("gps_learner: no feature-point overlay this iteration: " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -400,7 +462,9 @@ public final class LearnerNode implements NodeMain {
         public Sample sample(Policy policy, int condition, double[][] noise) {
             while (true) {
                 try {
-                    return robot.sample(policy, condition, noise);
+                    Sample sample = robot.sample(policy, condition, noise);
+                    lastSamples.put(condition, sample);
+                    return sample;
                 } catch (RobotTimeoutException e) {
                     paused = true;
                     log.println("gps_learner: " + e.getMessage() + "; training paused, the samples taken so far are "

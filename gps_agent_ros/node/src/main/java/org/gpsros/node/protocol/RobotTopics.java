@@ -12,9 +12,29 @@ package org.gpsros.node.protocol;
  * @param networkPolicy gps_msgs/NetworkPolicy, learner → robot: the global policy of the TrialCommand with the same id
  *     (controller_to_execute 2)
  * @param error gps_msgs/CommandError, robot → learner: a command the robot refused, with its id and the reason
+ * @param image sensor_msgs/Image, camera → learner: the camera of a task whose observation holds RGB_IMAGE (the
+ *     simulated robot publishes one frame per control step during trials; a real camera driver at its own rate)
  */
 public record RobotTopics(String trialCommand, String positionCommand, String relaxCommand, String dataRequest,
-                          String report, String networkPolicy, String error) {
+                          String report, String networkPolicy, String error, String image) {
+
+    /**
+     * The camera topic (CONTRACTS.md "ROS names"): relative like {@code joint_states}, so {@code /camera/image_raw} for
+     * nodes in the root namespace, a ROS camera driver's usual name.
+     */
+    public static final String DEFAULT_IMAGE = "camera/image_raw";
+
+    /** The topics with the default camera topic. */
+    public RobotTopics(String trialCommand, String positionCommand, String relaxCommand, String dataRequest,
+                       String report, String networkPolicy, String error) {
+        this(trialCommand, positionCommand, relaxCommand, dataRequest, report, networkPolicy, error, DEFAULT_IMAGE);
+    }
+
+    /** These topics with another camera topic. */
+    public RobotTopics withImage(String imageTopic) {
+        return new RobotTopics(trialCommand, positionCommand, relaxCommand, dataRequest, report, networkPolicy, error,
+                imageTopic);
+    }
 
     /** gps_agent_pkg's names, and ours in the same style. */
     public static final RobotTopics DEFAULT = new RobotTopics("/gps_controller_trial_command",

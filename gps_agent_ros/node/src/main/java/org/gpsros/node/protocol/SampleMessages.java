@@ -82,11 +82,28 @@ public final class SampleMessages {
      */
     public static Sample toSample(SampleResult result, SensorLayout stateLayout, SensorLayout observationLayout,
                                   int horizon, int actionDim, double[][] noise) {
+        return toSample(result, stateLayout, observationLayout, horizon, actionDim, noise, Map.of());
+    }
+
+    /**
+     * The sample a SampleResult of a whole trial describes, with sensors the learner recorded itself (the camera's
+     * RGB_IMAGE and RGB_IMAGE_SIZE, from the image topic) added: those are not looked for in the result.
+     *
+     * @param learnerSide per-step data the learner recorded, {@code horizon × dim} each
+     * @throws RobotProtocolException as {@link #toSample(SampleResult, SensorLayout, SensorLayout, int, int,
+     *     double[][])}
+     */
+    public static Sample toSample(SampleResult result, SensorLayout stateLayout, SensorLayout observationLayout,
+                                  int horizon, int actionDim, double[][] noise,
+                                  Map<SensorType, double[][]> learnerSide) {
         Map<SensorType, DataType> byType = byType(result);
         Map<SensorType, double[][]> sensors = new EnumMap<>(SensorType.class);
         for (SensorLayout layout : List.of(stateLayout, observationLayout)) {
             for (int i = 0; i < layout.sensors().size(); i++) {
                 SensorType sensor = layout.sensors().get(i);
+                if (learnerSide.containsKey(sensor)) {
+                    continue;
+                }
                 sensors.put(sensor, values(result.id(), byType, sensor, horizon, layout.dims().get(i)));
             }
         }
@@ -108,6 +125,7 @@ public final class SampleMessages {
             }
         }
         double[][] actions = values(result.id(), byType, SensorType.ACTION, horizon, actionDim);
+        sensors.putAll(learnerSide);
         try {
             return new Sample(stateLayout, observationLayout, sensors, actions, noise);
         } catch (IllegalArgumentException e) {

@@ -78,6 +78,8 @@ final class NetworkController {
 
     private final PolicyNetwork network;
     private final int[] observationFromState;
+    /** Side of the square RGB_IMAGE at the end of the observation, or 0 without one. */
+    private final int imageSide;
     private final int actionDim;
     private final int normalizedDim;
     private final ObservationNormalizer diagonal;
@@ -112,8 +114,18 @@ final class NetworkController {
             throw new IllegalArgumentException(what + ": obs_datatypes " + Arrays.toString(policy.obs_datatypes())
                     + " differ from the TrialCommand's " + Arrays.toString(trialObservation));
         }
-        this.observationFromState = observationIndices(policy.obs_datatypes(), stateLayout, what);
-        if (observationFromState.length != dO) {
+        byte[] datatypes = policy.obs_datatypes();
+        boolean image = datatypes.length > 0 && datatypes[datatypes.length - 1] == SensorType.RGB_IMAGE.id();
+        this.observationFromState = observationIndices(image ? Arrays.copyOf(datatypes, datatypes.length - 1)
+                : datatypes, stateLayout, what);
+        int imageDim = dO - observationFromState.length;
+        int side = (int) Math.round(Math.sqrt(Math.max(0, imageDim) / 3.0));
+        if (image && (imageDim < 3 || 3 * side * side != imageDim)) {
+            throw new IllegalArgumentException(what + ": observation_dim " + dO + " leaves " + imageDim + " values for "
+                    + "the RGB_IMAGE after the state sensors, not 3·s·s of a square image");
+        }
+        this.imageSide = image ? side : 0;
+        if (!image && observationFromState.length != dO) {
             throw new IllegalArgumentException(what + ": observation_dim " + dO + ", but obs_datatypes "
                     + Arrays.toString(policy.obs_datatypes()) + " make " + observationFromState.length
                     + " values on this robot");
@@ -185,10 +197,35 @@ final class NetworkController {
         return indices.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** u_t = μ_θ(normalised o(x_t)) + noise_t. Allocation-free apart from what the network does. */
+    /** Side of the square camera image the network sees (RGB_IMAGE last in obs_datatypes), or 0 without one. */
+    int imageSide() {
+        return imageSide;
+    }
+
+    /** Writes the camera's RGB_IMAGE slice (3·s·s values) of the current step into {@code observation} at offset. */
+    @FunctionalInterface
+    interface Camera {
+        void observe(double[] observation, int offset);
+    }
+
+    /** u_t = μ_θ(normalised o(x_t)) + noise_t, for a network without a camera image. */
     void act(int t, double[] state, double[] action) {
-        for (int i = 0; i < observation.length; i++) {
+        act(t, state, null, action);
+    }
+
+    /**
+     * u_t = μ_θ(normalised o(x_t)) + noise_t; o_t ends with the camera's image of x_t when the network takes one.
+     * Allocation-free apart from what the network and the camera do.
+     */
+    void act(int t, double[] state, Camera camera, double[] action) {
+        for (int i = 0; i < observationFromState.length; i++) {
             observation[i] = state[observationFromState[i]];
+        }
+        if (imageSide > 0) {
+            if (camera == null) {
+                throw new IllegalStateException("the network takes a camera image and the robot has no camera");
+            }
+            camera.observe(observation, observationFromState.length);
         }
         if (diagonal != null) {
             diagonal.apply(observation, normalized);

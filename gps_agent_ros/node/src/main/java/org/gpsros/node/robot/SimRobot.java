@@ -196,6 +196,10 @@ public final class SimRobot {
     /** The first-sensor target the world was built at, while it is fresh from that reset (nothing stepped). */
     private double[] freshTarget;
     private InferenceTiming lastInference;
+    /** The camera frame of the current trial step, or null (cleared whenever the world moves). */
+    private org.gpsros.image.RgbFrame stepFrame;
+    private boolean inTrial;
+    private org.gpsros.image.ImagePreprocessor cameraPreprocessor;
     private final double[] state;
     private String lastSafetyStop;
     private StepTiming lastTiming;
@@ -226,6 +230,10 @@ public final class SimRobot {
 
     /** Closes the world (on the thread that created this robot). Idempotent. */
     public void close() {
+        if (cameraPreprocessor != null) {
+            cameraPreprocessor.close();
+            cameraPreprocessor = null;
+        }
         if (world != null) {
             world.close();
             world = null;
@@ -243,6 +251,8 @@ public final class SimRobot {
     }
 
     private void replaceWorld(SimWorld next) {
+        stepFrame = null;
+        inTrial = false;
         SimWorld old = world;
         world = next;
         if (old != null && old != next) {
@@ -252,6 +262,27 @@ public final class SimRobot {
 
     public SimTask task() {
         return task;
+    }
+
+    /**
+     * The task's camera view of the world as it is now (during a trial's {@link StepListener} call: of the state just
+     * recorded), rendered at width×height.
+     *
+     * @throws UnsupportedOperationException if the task has no camera
+     */
+    public org.gpsros.image.RgbFrame renderCamera(int width, int height) {
+        if (inTrial && width == height) {
+            return stepFrame(width);
+        }
+        return world.renderCamera(width, height);
+    }
+
+    /** The camera's frame of the current step, rendered once per step (for the network and the camera topic). */
+    private org.gpsros.image.RgbFrame stepFrame(int side) {
+        if (stepFrame == null || stepFrame.width() != side) {
+            stepFrame = world.renderCamera(side, side);
+        }
+        return stepFrame;
     }
 
     /** The current packed state (a copy). */
@@ -516,6 +547,7 @@ public final class SimRobot {
             throw new IllegalArgumentException("TrialCommand id " + command.id() + ": T must be >= 1, got " + horizon);
         }
         NetworkController network = null;
+        NetworkController.Camera networkCamera = null;
         double[] gains = null;
         double[] offsets = null;
         int dX = stateDim;
@@ -539,6 +571,19 @@ public final class SimRobot {
             }
             int restoresBefore = networks.restores();
             network = new NetworkController(policy, command, layout, dU, networks);
+            int side = network.imageSide();
+            if (side > 0) {
+                // The network sees the frame the camera topic shows, through the same preprocessing as the learner.
+                if (cameraPreprocessor == null || cameraPreprocessor.spec().width() != side) {
+                    if (cameraPreprocessor != null) {
+                        cameraPreprocessor.close();
+                    }
+                    cameraPreprocessor = new org.gpsros.image.ImagePreprocessor(
+                            org.gpsros.image.ImageSpec.of(side, side));
+                }
+                org.gpsros.image.ImagePreprocessor pre = cameraPreprocessor;
+                networkCamera = (o, offset) -> pre.toObservation(stepFrame(side), o, offset);
+            }
             lastInference = new InferenceTiming(0, 0, 0, 0, 0, networks.restores() != restoresBefore);
         } else {
             throw new IllegalArgumentException("TrialCommand id " + command.id() + ": controller_to_execute " + kind
@@ -567,6 +612,7 @@ public final class SimRobot {
         freshTarget = null;
         int steps = 0;
         int inferred = 0;
+        inTrial = true;
         System.arraycopy(state, 0, states[0], 0, stateDim);
         if (extraDim > 0) {
             world.readExtraSensors(extras[0]);
@@ -585,13 +631,14 @@ public final class SimRobot {
                 starts[t] = now;
             }
             double[] x = states[t];
+            stepFrame = null;
             if (onStep != null) {
                 onStep.step(t, x);
             }
             double[] u = actions[t];
             if (network != null) {
                 long before = System.nanoTime();
-                network.act(t, x, u);
+                network.act(t, x, networkCamera, u);
                 inference[inferred++] = System.nanoTime() - before;
             } else {
                 int base = t * dU * dX;
@@ -624,6 +671,8 @@ public final class SimRobot {
                 }
             }
         }
+        stepFrame = null;
+        inTrial = false;
         if (network != null) {
             lastInference = InferenceTiming.of(inference, inferred, lastInference.restored());
         }

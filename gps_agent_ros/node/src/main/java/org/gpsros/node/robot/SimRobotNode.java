@@ -18,6 +18,10 @@ import org.gpsros.msg.gps_msgs.SampleResult;
 import org.gpsros.msg.gps_msgs.TrialCommand;
 import org.gpsros.msg.sensor_msgs.JointState;
 import org.gpsros.msg.std_msgs.Header;
+import org.gpsros.image.RgbFrame;
+import org.gpsros.msg.runtime.Time;
+import org.gpsros.msg.sensor_msgs.Image;
+import org.gpsros.node.protocol.ImageMessages;
 import org.gpsros.node.protocol.NetworkPolicyMessages;
 import org.gpsros.node.protocol.RobotTopics;
 import org.gpsros.ros.api.ConnectedNode;
@@ -53,6 +57,13 @@ import org.gpsros.sim.SimTasks;
  * come) is logged as an error and answered on the error topic with a {@code gps_msgs/CommandError} carrying its id and
  * the reason, so the learner fails at once with that reason instead of timing out.
  *
+ * <p>Camera: for a task whose observation holds RGB_IMAGE (the visual tasks), every control step of a trial renders
+ * the camera's view of the state just recorded ({@link SimRobot#renderCamera}, the observation's image size) and
+ * publishes it as a {@code sensor_msgs/Image} (rgb8, frame_id {@value ImageMessages#CAMERA_FRAME}) on the image topic
+ * ({@link RobotTopics#image()}, default {@value RobotTopics#DEFAULT_IMAGE}), header.stamp the step's time: the ROS
+ * time when the step began (strictly increasing within a trial). The trial's SampleResult then carries these step
+ * times ({@link ImageMessages#STEP_TIMES_ID}), so the learner pairs step t with exactly the frame of x_t.
+ *
  * <p>The simulated robot, its worlds included, lives on the command thread: it is built there at start and closed
  * there at shutdown.
  */
@@ -62,6 +73,7 @@ public final class SimRobotNode implements NodeMain {
     public static final int KEPT_POLICIES = 8;
 
     private final String taskName;
+    private final SimTask givenTask;
     private final RobotTopics topics;
     private final Boolean realTimeOverride;
     private volatile SimRobot robot;
@@ -70,6 +82,10 @@ public final class SimRobotNode implements NodeMain {
     private Publisher<SampleResult> report;
     private Publisher<JointState> jointStates;
     private Publisher<CommandError> errors;
+    private Publisher<Image> camera;
+    private int cameraSize;
+    private int cameraSeq;
+    private volatile int framesPublished;
     private final NavigableMap<Integer, NetworkPolicy> policies = new TreeMap<>();
     private volatile long policyTimeoutNanos;
     private volatile SimRobot.InferenceTiming lastInference;
@@ -83,6 +99,15 @@ public final class SimRobotNode implements NodeMain {
      */
     public SimRobotNode(String taskName, Boolean realTime, RobotTopics topics) {
         this.taskName = taskName;
+        this.givenTask = null;
+        this.realTimeOverride = realTime;
+        this.topics = topics;
+    }
+
+    /** A robot on a task built by the caller (tests: a task with a test camera). */
+    public SimRobotNode(SimTask task, Boolean realTime, RobotTopics topics) {
+        this.taskName = task.name();
+        this.givenTask = task;
         this.realTimeOverride = realTime;
         this.topics = topics;
     }
@@ -95,6 +120,11 @@ public final class SimRobotNode implements NodeMain {
     /** Number of trials run so far. */
     public int trialsRun() {
         return trialsRun;
+    }
+
+    /** Camera frames published so far (0 for a task without a camera). */
+    public int framesPublished() {
+        return framesPublished;
     }
 
     /** Step timing of the last real-time trial, or null. */
@@ -115,7 +145,7 @@ public final class SimRobotNode implements NodeMain {
         SimRobot.Limits limits = new SimRobot.Limits(
                 node.parameters().getDouble("~max_abs_action", defaults.maxAbsAction()),
                 node.parameters().getDouble("~max_abs_state", defaults.maxAbsState()));
-        SimTask task = SimTasks.create(name);
+        SimTask task = givenTask != null ? givenTask : SimTasks.create(name);
         SimRobot.ResetMode resetMode = SimRobot.ResetMode.parse(node.parameters().getString("~reset_mode", "exact"));
         SimRobot.PdResetSettings pd = SimRobot.PdResetSettings.defaults();
         pd = new SimRobot.PdResetSettings(node.parameters().getDouble("~reset_tolerance", pd.positionTolerance()),
@@ -147,6 +177,10 @@ public final class SimRobotNode implements NodeMain {
         report = node.newPublisher(topics.report(), SampleResult.TYPE, false, 100);
         errors = node.newPublisher(topics.error(), CommandError.TYPE, false, 100);
         jointStates = node.newPublisher("joint_states", JointState.TYPE, false, 100);
+        cameraSize = ImageMessages.imageSize(task.observationLayout());
+        if (cameraSize > 0) {
+            camera = node.newPublisher(topics.image(), Image.TYPE, false, 2 * task.horizon());
+        }
         node.newSubscriber(topics.networkPolicy(), NetworkPolicy.TYPE, this::receivePolicy, 10);
         node.newSubscriber(topics.trialCommand(), TrialCommand.TYPE, command -> submit(node, "TrialCommand",
                 command.id(), () -> trial(node, command)));
@@ -229,7 +263,18 @@ public final class SimRobotNode implements NodeMain {
     private SampleResult trial(ConnectedNode node, TrialCommand command) {
         NetworkPolicy policy = command.controller().controller_to_execute() == NetworkPolicyMessages.NETWORK_CONTROLLER
                 ? awaitPolicy(command.id()) : null;
-        SampleResult result = robot.trial(command, policy, realTime, (t, x) -> publishJoints(node, x));
+        Time[] stepTimes = new Time[Math.max(0, command.T())];
+        SampleResult result = robot.trial(command, policy, realTime, (t, x) -> {
+            publishJoints(node, x);
+            if (camera != null) {
+                stepTimes[t] = stepTime(node, t == 0 ? null : stepTimes[t - 1]);
+                publishFrame(stepTimes[t]);
+            }
+        });
+        if (camera != null) {
+            int steps = stepsOf(result);
+            result = ImageMessages.withStepTimes(result, stepTimes, steps);
+        }
         trialsRun++;
         if (policy != null && robot.lastInference() != null) {
             lastInference = robot.lastInference();
@@ -248,6 +293,31 @@ public final class SimRobotNode implements NodeMain {
                     timing.maxLatenessMs(), timing.meanPeriodMs(), timing.stdPeriodMs()));
         }
         return result;
+    }
+
+    /** The ROS time now, later than {@code previous} by at least 1 ns. */
+    private static Time stepTime(ConnectedNode node, Time previous) {
+        Time now = node.now();
+        if (previous != null && now.compareTo(previous) <= 0) {
+            return Time.fromNanos(previous.toNanos() + 1);
+        }
+        return now;
+    }
+
+    private void publishFrame(Time stamp) {
+        RgbFrame frame = robot.renderCamera(cameraSize, cameraSize);
+        camera.publish(ImageMessages.toMessage(frame, new Header(cameraSeq++, stamp, ImageMessages.CAMERA_FRAME)));
+        framesPublished++;
+    }
+
+    /** Steps a trial's result covers (fewer than T after a safety stop). */
+    private static int stepsOf(SampleResult result) {
+        for (var entry : result.sensor_data()) {
+            if (entry.data_type() == SensorType.ACTION.id()) {
+                return entry.shape()[0];
+            }
+        }
+        return 0;
     }
 
     private void publishJoints(ConnectedNode node, double[] x) {
