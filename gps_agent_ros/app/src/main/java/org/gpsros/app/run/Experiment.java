@@ -97,7 +97,7 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
         }
         SimTask task;
         try {
-            task = SimTasks.create(config.task(), SimTaskOptions.defaults());
+            task = SimTasks.create(config.task(), SimTaskOptions.fromMap(config.taskOptions()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
