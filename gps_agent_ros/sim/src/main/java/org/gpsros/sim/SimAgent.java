@@ -36,7 +36,10 @@ public final class SimAgent implements Agent {
     public static final double DIVERGENCE_LIMIT = 1e6;
 
     private final SimTask task;
-    /** Index into the state of each observation entry before any image, or null when observation = state. */
+    /**
+     * Source of each observation entry before any image: an index into the state, or stateDim + an index into the
+     * extra sensors; null when observation = state.
+     */
     private final int[] observationFromState;
     /** Width = height of the observation's RGB_IMAGE, 0 without a camera. */
     private final int imageSize;
@@ -72,14 +75,20 @@ public final class SimAgent implements Agent {
             int copied = imageSize == 0 ? sensors.size() : last;
             observationFromState = new int[imageSize == 0 ? observation.dimension() : imageOffset];
             int k = 0;
+            SensorLayout extra = task.extraSensorLayout();
             for (int i = 0; i < copied; i++) {
                 SensorType sensor = sensors.get(i);
-                if (!state.contains(sensor) || state.dimensionOf(sensor) != observation.dims().get(i)) {
+                int dim = observation.dims().get(i);
+                int offset;
+                if (state.contains(sensor) && state.dimensionOf(sensor) == dim) {
+                    offset = state.offsetOf(sensor);
+                } else if (extra.contains(sensor) && extra.dimensionOf(sensor) == dim) {
+                    offset = state.dimension() + extra.offsetOf(sensor);
+                } else {
                     throw new IllegalArgumentException("task " + task.name() + ": observation sensor " + sensor
-                            + " is not part of the state with the same size");
+                            + " is not part of the state or the extra sensors with the same size");
                 }
-                int offset = state.offsetOf(sensor);
-                for (int j = 0; j < observation.dims().get(i); j++) {
+                for (int j = 0; j < dim; j++) {
                     observationFromState[k++] = offset + j;
                 }
             }
@@ -159,8 +168,10 @@ public final class SimAgent implements Agent {
                 double[] x = states[t];
                 double[] o = x;
                 if (observation != null) {
+                    double[] extra = extras[t];
                     for (int i = 0; i < observationFromState.length; i++) {
-                        observation[i] = x[observationFromState[i]];
+                        int source = observationFromState[i];
+                        observation[i] = source < stateDim ? x[source] : extra[source - stateDim];
                     }
                     if (camera != null) {
                         camera.toObservation(world.renderCamera(imageSize, imageSize), observation, imageOffset);

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * The registry of embedded simulated tasks by name (TASKS.md): {@code box2d_pointmass}, {@code box2d_arm},
  * {@code obstacle_nav} (JBox2D), {@code peg_insertion} and {@code blind_peg} (Bullet), {@code visual_reacher}
- * (two-link arm with RK4 and a software-rendered camera). Each task documents its state
+ * (two-link arm with RK4 and a software-rendered camera), {@code visual_peg} (Bullet, software-rendered camera). Each task documents its state
  * layout, its conditions and its x0 conventions.
  */
 public final class SimTasks {
@@ -25,6 +25,8 @@ public final class SimTasks {
     public static final String BLIND_PEG = PegInsertionTask.BLIND_PEG;
     /** The camera-guided two-link reacher of TASKS.md §6 (train conditions 0–3, test 4–13). */
     public static final String VISUAL_REACHER = VisualReacherTask.NAME;
+    /** Peg insertion whose policy finds the hole in a camera image, TASKS.md §7 (train 0–3, test 4–12; Bullet). */
+    public static final String VISUAL_PEG = PegInsertionTask.VISUAL_PEG;
 
     private static final Map<String, Function<SimTaskOptions, SimTask>> FACTORIES = new LinkedHashMap<>();
 
@@ -35,6 +37,7 @@ public final class SimTasks {
         FACTORIES.put(PEG_INSERTION, options -> PegInsertionTask.create(PEG_INSERTION, options));
         FACTORIES.put(BLIND_PEG, options -> PegInsertionTask.create(BLIND_PEG, options));
         FACTORIES.put(VISUAL_REACHER, VisualReacherTask::new);
+        FACTORIES.put(VISUAL_PEG, VisualPegTask::new);
     }
 
     private SimTasks() {
