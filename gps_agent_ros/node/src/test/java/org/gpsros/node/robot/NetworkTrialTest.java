@@ -152,10 +152,10 @@ class NetworkTrialTest {
             NetworkPolicy base = message(task, good, noise, 5);
             TrialCommand command = command(task, 0, 5);
 
-            NetworkPolicy unknown = base.toBuilder().network_format("cnn").build();
+            NetworkPolicy unknown = base.toBuilder().network_format("transformer").build();
             var e = assertThrows(IllegalArgumentException.class, () -> robot.trial(command, unknown, false, null));
-            assertTrue(e.getMessage().contains("network_format 'cnn'") && e.getMessage().contains("linear")
-                    && e.getMessage().contains("mlp"), e.getMessage());
+            assertTrue(e.getMessage().contains("network_format 'transformer'") && e.getMessage().contains("linear")
+                    && e.getMessage().contains("mlp") && e.getMessage().contains("cnn"), e.getMessage());
 
             NetworkPolicy wrongNetwork = base.toBuilder().network(linear(dO + 1, dU, 1).save()).build();
             e = assertThrows(IllegalArgumentException.class, () -> robot.trial(command, wrongNetwork, false, null));
