@@ -570,7 +570,7 @@ public final class SimRobot {
                         + (policy == null ? "no NetworkPolicy was given" : "the NetworkPolicy has id " + policy.id()));
             }
             int restoresBefore = networks.restores();
-            network = new NetworkController(policy, command, layout, dU, networks);
+            network = new NetworkController(policy, command, layout, task.extraSensorLayout(), dU, networks);
             int side = network.imageSide();
             if (side > 0) {
                 // The network sees the frame the camera topic shows, through the same preprocessing as the learner.
@@ -638,7 +638,7 @@ public final class SimRobot {
             double[] u = actions[t];
             if (network != null) {
                 long before = System.nanoTime();
-                network.act(t, x, networkCamera, u);
+                network.act(t, x, extras[t], networkCamera, u);
                 inference[inferred++] = System.nanoTime() - before;
             } else {
                 int base = t * dU * dX;
