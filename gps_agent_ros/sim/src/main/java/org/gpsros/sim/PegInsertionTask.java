@@ -45,7 +45,7 @@ import org.gpsros.sim.bullet.PegWorld;
  * {@value #SUCCESS_DISTANCE} (the peg is then at least 4 cm deep in the 10 cm hole). Immutable and thread-safe;
  * a world must be created, stepped and closed on one thread.
  */
-public class PegInsertionTask implements SimTask {
+public class PegInsertionTask implements TargetConditions {
 
     public static final String PEG_INSERTION = "peg_insertion";
     public static final String BLIND_PEG = "blind_peg";
@@ -181,6 +181,7 @@ public class PegInsertionTask implements SimTask {
     }
 
     /** The world positions of the peg's two targets in {@code condition}: bottom then top (6 values). */
+    @Override
     public double[] targetPoints(int condition) {
         double[] offset = holeOffset(condition);
         double[] points = new double[6];
@@ -237,10 +238,17 @@ public class PegInsertionTask implements SimTask {
      *
      * @throws IllegalArgumentException if the angles are not 7 finite values within the joint limits
      */
+    @Override
     public SimWorld newWorld(int condition, double[] jointAngles) {
         double[] offset = holeOffset(condition);
         return new World(new PegWorld(offset, jointAngles, substeps), targetPoints(condition),
                 visual ? offset : null, distractor);
+    }
+
+    /** {@link #pegPointsInToolFrame()}. */
+    @Override
+    public double[] endEffectorPointsInToolFrame() {
+        return pegPointsInToolFrame();
     }
 
     /** The peg's two points (bottom end, top end) in the tool frame, 6 values: what gps_agent_pkg calls ee_points. */

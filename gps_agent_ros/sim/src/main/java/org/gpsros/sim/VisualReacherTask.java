@@ -39,7 +39,7 @@ import org.gpsros.sim.reacher.ReacherCamera;
  * ({@value ReacherCamera#TARGET_HALF_WIDTH}): the fingertip then touches the drawn target. Immutable and thread-safe;
  * each world is used on one thread.
  */
-public final class VisualReacherTask implements SimTask, PoseImageSource {
+public final class VisualReacherTask implements TargetConditions, PoseImageSource {
 
     public static final String NAME = "visual_reacher";
     public static final int HORIZON = 50;
@@ -188,8 +188,33 @@ public final class VisualReacherTask implements SimTask, PoseImageSource {
 
     @Override
     public SimWorld newWorld(int condition) {
+        return newWorld(condition, new double[] {START_SHOULDER, START_ELBOW});
+    }
+
+    /**
+     * A fresh world with {@code condition}'s target and the arm at rest at {@code jointAngles} (shoulder, elbow).
+     *
+     * @throws IllegalArgumentException if there are not 2 finite angles with |elbow| ≤ {@value ReacherArm#ELBOW_LIMIT}
+     */
+    @Override
+    public SimWorld newWorld(int condition, double[] jointAngles) {
         checkCondition(condition);
-        return new World(new ReacherArm(START_SHOULDER, START_ELBOW), targets[condition][0], targets[condition][1]);
+        if (jointAngles.length != 2) {
+            throw new IllegalArgumentException(NAME + ": jointAngles needs 2 values, got " + jointAngles.length);
+        }
+        return new World(new ReacherArm(jointAngles[0], jointAngles[1]), targets[condition][0], targets[condition][1]);
+    }
+
+    /** The fingertip centre, (0, 0, 0) in its own frame: one point. */
+    @Override
+    public double[] endEffectorPointsInToolFrame() {
+        return new double[3];
+    }
+
+    /** {@link #targetPosition}: the point the fingertip must reach. */
+    @Override
+    public double[] targetPoints(int condition) {
+        return targetPosition(condition);
     }
 
     /**

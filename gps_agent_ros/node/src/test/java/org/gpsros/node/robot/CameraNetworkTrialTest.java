@@ -130,6 +130,52 @@ class CameraNetworkTrialTest {
         }
     }
 
+    /**
+     * visual_reacher's conditions share the arm's start: the trial's ee_points_tgt tell the robot which target, so a
+     * network trial on condition 3 after one on condition 0 equals SimAgent's samples of those conditions (the state's
+     * fingertip − target shows the target used).
+     */
+    @Test
+    void visualReacherTrialsUseTheTargetTheTrialNames() {
+        SimTask task = SimTasks.create(SimTasks.VISUAL_REACHER, SimTaskOptions.defaults().withHorizon(6)
+                .withImageSize(16));
+        int dO = task.observationLayout().dimension();
+        int dU = task.actionDim();
+        int configuration = task.observationLayout().offsetOf(SensorType.RGB_IMAGE);
+        SplitMix64 random = new SplitMix64(2);
+        double[][] observations = new double[30][dO];
+        for (double[] o : observations) {
+            for (int j = 0; j < dO; j++) {
+                o[j] = j < configuration ? random.nextNormal() : random.nextUniform();
+            }
+        }
+        GaussianGlobalPolicy policy = new GaussianGlobalPolicy(NetworkTrialTest.linear(dO, dU, 3),
+                ObservationNormalizer.fit(observations, configuration), new double[] {0.01, 0.01});
+        double[][] noise = NetworkTrialTest.noise(task.horizon(), dU, 4);
+        SimAgent agent = new SimAgent(task);
+        SimRobot robot = new SimRobot(task, SimRobot.Limits.defaults());
+        try {
+            int id = 1;
+            for (int condition : new int[] {0, 3}) {
+                robot.reset(new PositionCommand(id++, (byte) 1, (byte) 0, SimRobot.resetTarget(task, condition),
+                        new double[0]));
+                SampleResult result = robot.trial(NetworkTrialTest.command(task, condition, id),
+                        NetworkTrialTest.message(task, policy, noise, id), false, null);
+                id++;
+                assertEquals(condition, robot.environment());
+                Sample sample = SampleMessages.toSample(result, task.stateLayout(), task.stateLayout(), task.horizon(),
+                        dU, noise);
+                Sample local = agent.sample(policy, condition, noise);
+                for (int t = 0; t < task.horizon(); t++) {
+                    assertArrayEquals(local.state(t), sample.state(t), 0.0, "condition " + condition + ", t=" + t);
+                    assertArrayEquals(local.actions()[t], sample.actions()[t], 0.0);
+                }
+            }
+        } finally {
+            robot.close();
+        }
+    }
+
     @Test
     void anImageSizeThatIsNotSquareIsRefused() {
         CameraTestTask task = new CameraTestTask(SimTasks.create(SimTasks.BOX2D_ARM,
