@@ -105,9 +105,11 @@ public class PegInsertionTask implements TargetConditions {
         this.distractor = visual && options.distractor();
         this.observation = switch (name) {
             case BLIND_PEG -> BLIND_OBSERVATION;
-            case VISUAL_PEG -> new SensorLayout(List.of(SensorType.JOINT_ANGLES, SensorType.JOINT_VELOCITIES,
-                    SensorType.END_EFFECTOR_POINTS_NO_TARGET, SensorType.END_EFFECTOR_POINT_VELOCITIES_NO_TARGET,
-                    SensorType.RGB_IMAGE), List.of(JOINTS, JOINTS, 6, 6, 3 * options.imageSize() * options.imageSize()));
+            case VISUAL_PEG -> options.targetObserved() ? STATE : new SensorLayout(
+                    List.of(SensorType.JOINT_ANGLES, SensorType.JOINT_VELOCITIES,
+                            SensorType.END_EFFECTOR_POINTS_NO_TARGET, SensorType.END_EFFECTOR_POINT_VELOCITIES_NO_TARGET,
+                            SensorType.RGB_IMAGE),
+                    List.of(JOINTS, JOINTS, 6, 6, 3 * options.imageSize() * options.imageSize()));
             default -> STATE;
         };
         this.offsets = conditionOffsets();

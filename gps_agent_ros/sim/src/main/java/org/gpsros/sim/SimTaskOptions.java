@@ -16,8 +16,12 @@ import java.util.Map;
  *     {@code visual_peg}), {@value #MIN_IMAGE_SIZE}..{@value #MAX_IMAGE_SIZE}; default {@value #DEFAULT_IMAGE_SIZE}
  * @param distractor {@code visual_peg}: an extra object in the camera's view that the policy must ignore (the paper's
  *     Figure 9 test); false by default, ignored by the other tasks
+ * @param targetObserved the visual tasks: the policy observes the full state (the target-relative end-effector
+ *     points included) instead of the image, the baseline "policy given the true target position" of issue 5;
+ *     false by default, ignored by the other tasks
  */
-public record SimTaskOptions(int horizon, List<double[]> initialStates, int imageSize, boolean distractor) {
+public record SimTaskOptions(int horizon, List<double[]> initialStates, int imageSize, boolean distractor,
+                             boolean targetObserved) {
 
     /** The reference examples' horizon, the default of every task but {@code visual_reacher}. */
     public static final int DEFAULT_HORIZON = 100;
@@ -57,17 +61,22 @@ public record SimTaskOptions(int horizon, List<double[]> initialStates, int imag
 
     /** A horizon and initial states, the other options at their defaults. */
     public SimTaskOptions(int horizon, List<double[]> initialStates) {
-        this(horizon, initialStates, DEFAULT_IMAGE_SIZE, false);
+        this(horizon, initialStates, DEFAULT_IMAGE_SIZE, false, false);
     }
 
-    /** The task's own horizon and conditions, 64×64 camera frames, no distractor. */
+    /** Without {@link #targetObserved()}. */
+    public SimTaskOptions(int horizon, List<double[]> initialStates, int imageSize, boolean distractor) {
+        this(horizon, initialStates, imageSize, distractor, false);
+    }
+
+    /** The task's own horizon and conditions, 64×64 camera frames, no distractor, the target seen only in the image. */
     public static SimTaskOptions defaults() {
         return new SimTaskOptions(TASK_HORIZON, List.of());
     }
 
     /**
      * The defaults changed by a config's task options: keys {@code horizon} (integer), {@code image_size} (integer),
-     * {@code distractor} (boolean).
+     * {@code distractor} (boolean), {@code target_observed} (boolean).
      *
      * @throws IllegalArgumentException naming the key for an unknown key, a value of the wrong type or out of range
      */
@@ -78,17 +87,20 @@ public record SimTaskOptions(int horizon, List<double[]> initialStates, int imag
             switch (entry.getKey()) {
                 case "horizon" -> result = result.withHorizon(integer("horizon", value));
                 case "image_size" -> result = result.withImageSize(integer("image_size", value));
-                case "distractor" -> {
-                    if (!(value instanceof Boolean flag)) {
-                        throw new IllegalArgumentException("distractor must be true or false, got " + value);
-                    }
-                    result = result.withDistractor(flag);
-                }
+                case "distractor" -> result = result.withDistractor(flag("distractor", value));
+                case "target_observed" -> result = result.withTargetObserved(flag("target_observed", value));
                 default -> throw new IllegalArgumentException("unknown task option '" + entry.getKey()
-                        + "'; known: horizon, image_size, distractor");
+                        + "'; known: horizon, image_size, distractor, target_observed");
             }
         }
         return result;
+    }
+
+    private static boolean flag(String key, Object value) {
+        if (!(value instanceof Boolean flag)) {
+            throw new IllegalArgumentException(key + " must be true or false, got " + value);
+        }
+        return flag;
     }
 
     private static int integer(String key, Object value) {
@@ -117,18 +129,22 @@ public record SimTaskOptions(int horizon, List<double[]> initialStates, int imag
     }
 
     public SimTaskOptions withHorizon(int newHorizon) {
-        return new SimTaskOptions(newHorizon, initialStates, imageSize, distractor);
+        return new SimTaskOptions(newHorizon, initialStates, imageSize, distractor, targetObserved);
     }
 
     public SimTaskOptions withInitialStates(List<double[]> newInitialStates) {
-        return new SimTaskOptions(horizon, newInitialStates, imageSize, distractor);
+        return new SimTaskOptions(horizon, newInitialStates, imageSize, distractor, targetObserved);
     }
 
     public SimTaskOptions withImageSize(int newImageSize) {
-        return new SimTaskOptions(horizon, initialStates, newImageSize, distractor);
+        return new SimTaskOptions(horizon, initialStates, newImageSize, distractor, targetObserved);
     }
 
     public SimTaskOptions withDistractor(boolean withDistractor) {
-        return new SimTaskOptions(horizon, initialStates, imageSize, withDistractor);
+        return new SimTaskOptions(horizon, initialStates, imageSize, withDistractor, targetObserved);
+    }
+
+    public SimTaskOptions withTargetObserved(boolean observed) {
+        return new SimTaskOptions(horizon, initialStates, imageSize, distractor, observed);
     }
 }

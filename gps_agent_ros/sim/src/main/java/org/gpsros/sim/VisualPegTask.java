@@ -12,7 +12,8 @@ import org.gpsros.sim.bullet.PegWorld;
  * {@link PegInsertionTask}) whose global policy sees the joint state, the peg's ends in the world frame and the image of
  * the fixed {@link PegCamera}, never the hole position: the simulated counterpart of the shape-sorting-cube task of
  * Levine et al. 2016. Conditions 0–3 train, 4–12 are held-out hole positions; task option {@code distractor} adds a box
- * to the camera's view (the paper's Figure 9 test); {@code image_size} sets the frame size (default 64).
+ * to the camera's view (the paper's Figure 9 test); {@code image_size} sets the frame size (default 64);
+ * {@code target_observed} gives the policy the state instead of the image (peg_insertion's observation: the baseline).
  */
 public final class VisualPegTask extends PegInsertionTask implements PoseImageSource {
 

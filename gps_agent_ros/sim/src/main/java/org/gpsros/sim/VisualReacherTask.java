@@ -22,7 +22,8 @@ import org.gpsros.sim.reacher.ReacherCamera;
  * also records END_EFFECTOR_POINT_JACOBIANS (3×2, row-major) for the {@code fk} cost.
  *
  * <p><b>Observation</b> (for the global policy): JOINT_ANGLES, JOINT_VELOCITIES, RGB_IMAGE (last; 3·S·S planar values,
- * S = task option {@code image_size}, default 64). Nothing but the image tells where the target is.
+ * S = task option {@code image_size}, default 64). Nothing but the image tells where the target is. With task option
+ * {@code target_observed} the observation is the state instead (no image): the baseline policy given the true target.
  *
  * <p><b>Conditions</b> are target positions; the arm starts at rest at ({@value #START_SHOULDER},
  * {@value #START_ELBOW}) rad (fingertip at about (0.146, 0.007), elbow bent so the start is not the straight-arm
@@ -80,7 +81,7 @@ public final class VisualReacherTask implements TargetConditions, PoseImageSourc
         }
         horizon = options.horizonOr(HORIZON);
         imageSize = options.imageSize();
-        observation = new SensorLayout(
+        observation = options.targetObserved() ? STATE : new SensorLayout(
                 List.of(SensorType.JOINT_ANGLES, SensorType.JOINT_VELOCITIES, SensorType.RGB_IMAGE),
                 List.of(2, 2, 3 * imageSize * imageSize));
         targets = conditionTargets();

@@ -96,6 +96,7 @@ class VisualReacherTaskTest {
         assertEquals(32, options.imageSize());
         assertTrue(options.distractor());
         assertEquals(SimTaskOptions.TASK_HORIZON, options.horizon());
+        assertTrue(SimTaskOptions.fromMap(Map.of("target_observed", true)).targetObserved());
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> SimTaskOptions.fromMap(Map.of("image_size", 300)));
         assertTrue(range.getMessage().contains("image_size"), range.getMessage());
@@ -176,6 +177,19 @@ class VisualReacherTaskTest {
                 }
             }
         }
+    }
+
+    /** The baseline "policy given the true target": target_observed makes the observation the state, without image. */
+    @Test
+    void targetObservedGivesThePolicyTheState() {
+        SimTask task = SimTasks.create(SimTasks.VISUAL_REACHER, SimTaskOptions.defaults().withHorizon(5)
+                .withTargetObserved(true));
+        assertEquals(task.stateLayout(), task.observationLayout());
+        Sample sample = new SimAgent(task).sample(swing(5), 2, new double[5][2]);
+        assertArrayEquals(sample.state(4), sample.observation(4));
+        assertTrue(!sample.sensorData().containsKey(SensorType.RGB_IMAGE));
+        SimTask peg = SimTasks.create(SimTasks.VISUAL_PEG, SimTaskOptions.defaults().withTargetObserved(true));
+        assertEquals(peg.stateLayout(), peg.observationLayout());
     }
 
     @Test
