@@ -2,12 +2,14 @@ package org.gpsros.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gpsros.image.RgbFrame;
 import org.gpsros.math.SplitMix64;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SensorLayout;
 import org.gpsros.sample.SensorType;
 import org.gpsros.sim.bullet.ArmKinematics;
 import org.gpsros.sim.bullet.ArmModel;
+import org.gpsros.sim.bullet.PegCamera;
 import org.gpsros.sim.bullet.PegWorld;
 
 /**
@@ -27,7 +29,11 @@ import org.gpsros.sim.bullet.PegWorld;
  * joint angles, from the kinematics, which {@code EndEffectorCost} needs.
  *
  * <p><b>Observation</b>: {@code peg_insertion} sees the state; {@code blind_peg} sees JOINT_ANGLES and
- * JOINT_VELOCITIES only, nothing that identifies the hole, so its policy has to search.
+ * JOINT_VELOCITIES only, nothing that identifies the hole, so its policy has to search. {@code visual_peg}
+ * ({@link VisualPegTask}, TASKS.md §7) sees JOINT_ANGLES, JOINT_VELOCITIES, END_EFFECTOR_POINTS_NO_TARGET (the peg's
+ * two ends in the world frame), END_EFFECTOR_POINT_VELOCITIES_NO_TARGET and RGB_IMAGE from {@link PegCamera}: only
+ * the image shows where the hole is. Its samples record the two NO_TARGET sensors beside the Jacobians
+ * ({@link #extraSensorLayout()}).
  *
  * <p><b>Conditions</b> are hole positions: the hole (with its floor and the table) offset by
  * {@link #holeOffset}(c) from its nominal centre (0, 0.3, −0.47). Conditions 0–3 are the training conditions, the
@@ -40,10 +46,11 @@ import org.gpsros.sim.bullet.PegWorld;
  * {@value #SUCCESS_DISTANCE} (the peg is then at least 4 cm deep in the 10 cm hole). Immutable and thread-safe;
  * a world must be created, stepped and closed on one thread.
  */
-public final class PegInsertionTask implements SimTask {
+public class PegInsertionTask implements TargetConditions {
 
     public static final String PEG_INSERTION = "peg_insertion";
     public static final String BLIND_PEG = "blind_peg";
+    public static final String VISUAL_PEG = "visual_peg";
     /** Success: the peg's bottom within this distance of the hole's bottom at the last step. */
     public static final double SUCCESS_DISTANCE = 0.06;
     /** Training conditions 0..3; test conditions follow. */
@@ -63,12 +70,17 @@ public final class PegInsertionTask implements SimTask {
             List.of(SensorType.JOINT_ANGLES, SensorType.JOINT_VELOCITIES), List.of(JOINTS, JOINTS));
     private static final SensorLayout EXTRA = new SensorLayout(
             List.of(SensorType.END_EFFECTOR_POINT_JACOBIANS), List.of(6 * JOINTS));
+    private static final SensorLayout VISUAL_EXTRA = new SensorLayout(
+            List.of(SensorType.END_EFFECTOR_POINT_JACOBIANS, SensorType.END_EFFECTOR_POINTS_NO_TARGET,
+                    SensorType.END_EFFECTOR_POINT_VELOCITIES_NO_TARGET), List.of(6 * JOINTS, 6, 6));
 
     private final String name;
     private final int horizon;
     private final int substeps;
     private final SensorLayout observation;
     private final double[][] offsets;
+    private final boolean visual;
+    private final boolean distractor;
 
     /** {@code peg_insertion} or {@code blind_peg} with the options' horizon and the default physics step. */
     static PegInsertionTask create(String name, SimTaskOptions options) {
@@ -80,7 +92,7 @@ public final class PegInsertionTask implements SimTask {
      * @throws IllegalArgumentException if the options give initial states (the conditions are hole positions)
      */
     PegInsertionTask(String name, SimTaskOptions options, int substeps) {
-        if (!name.equals(PEG_INSERTION) && !name.equals(BLIND_PEG)) {
+        if (!name.equals(PEG_INSERTION) && !name.equals(BLIND_PEG) && !name.equals(VISUAL_PEG)) {
             throw new IllegalArgumentException("not a peg task: " + name);
         }
         if (!options.initialStates().isEmpty()) {
@@ -88,9 +100,19 @@ public final class PegInsertionTask implements SimTask {
                     + "at the same joint angles, so initialStates cannot be given");
         }
         this.name = name;
-        this.horizon = options.horizon();
+        this.horizon = options.horizonOr(SimTaskOptions.DEFAULT_HORIZON);
         this.substeps = substeps;
-        this.observation = name.equals(BLIND_PEG) ? BLIND_OBSERVATION : STATE;
+        this.visual = name.equals(VISUAL_PEG);
+        this.distractor = visual && options.distractor();
+        this.observation = switch (name) {
+            case BLIND_PEG -> BLIND_OBSERVATION;
+            case VISUAL_PEG -> options.targetObserved() ? STATE : new SensorLayout(
+                    List.of(SensorType.JOINT_ANGLES, SensorType.JOINT_VELOCITIES,
+                            SensorType.END_EFFECTOR_POINTS_NO_TARGET, SensorType.END_EFFECTOR_POINT_VELOCITIES_NO_TARGET,
+                            SensorType.RGB_IMAGE),
+                    List.of(JOINTS, JOINTS, 6, 6, 3 * options.imageSize() * options.imageSize()));
+            default -> STATE;
+        };
         this.offsets = conditionOffsets();
     }
 
@@ -142,7 +164,12 @@ public final class PegInsertionTask implements SimTask {
 
     @Override
     public SensorLayout extraSensorLayout() {
-        return EXTRA;
+        return visual ? VISUAL_EXTRA : EXTRA;
+    }
+
+    /** Whether the camera shows the extra distractor object ({@code visual_peg} with task option distractor). */
+    public boolean distractor() {
+        return distractor;
     }
 
     @Override
@@ -157,6 +184,7 @@ public final class PegInsertionTask implements SimTask {
     }
 
     /** The world positions of the peg's two targets in {@code condition}: bottom then top (6 values). */
+    @Override
     public double[] targetPoints(int condition) {
         double[] offset = holeOffset(condition);
         double[] points = new double[6];
@@ -165,6 +193,11 @@ public final class PegInsertionTask implements SimTask {
             points[3 + i] = TARGET_TOP[i] + offset[i];
         }
         return points;
+    }
+
+    /** The hole's bottom (the peg bottom's target) for a hole moved by {@code offset}: (0, 0.3, −0.5) + offset. */
+    public static double[] holeBottom(double[] offset) {
+        return new double[] {TARGET_BOTTOM[0] + offset[0], TARGET_BOTTOM[1] + offset[1], TARGET_BOTTOM[2] + offset[2]};
     }
 
     /** The initial joint angles of every condition (7 values, a fresh array). */
@@ -199,7 +232,7 @@ public final class PegInsertionTask implements SimTask {
 
     @Override
     public SimWorld newWorld(int condition) {
-        return new World(new PegWorld(holeOffset(condition), INITIAL_JOINT_ANGLES, substeps), targetPoints(condition));
+        return newWorld(condition, INITIAL_JOINT_ANGLES);
     }
 
     /**
@@ -208,8 +241,17 @@ public final class PegInsertionTask implements SimTask {
      *
      * @throws IllegalArgumentException if the angles are not 7 finite values within the joint limits
      */
+    @Override
     public SimWorld newWorld(int condition, double[] jointAngles) {
-        return new World(new PegWorld(holeOffset(condition), jointAngles, substeps), targetPoints(condition));
+        double[] offset = holeOffset(condition);
+        return new World(new PegWorld(offset, jointAngles, substeps), targetPoints(condition),
+                visual ? offset : null, distractor);
+    }
+
+    /** {@link #pegPointsInToolFrame()}. */
+    @Override
+    public double[] endEffectorPointsInToolFrame() {
+        return pegPointsInToolFrame();
     }
 
     /** The peg's two points (bottom end, top end) in the tool frame, 6 values: what gps_agent_pkg calls ee_points. */
@@ -240,7 +282,7 @@ public final class PegInsertionTask implements SimTask {
         return SUCCESS_DISTANCE;
     }
 
-    private void checkCondition(int condition) {
+    void checkCondition(int condition) {
         if (condition < 0 || condition >= offsets.length) {
             throw new IndexOutOfBoundsException("task " + name + " has conditions 0.." + (offsets.length - 1)
                     + ", got " + condition);
@@ -251,6 +293,10 @@ public final class PegInsertionTask implements SimTask {
     private static final class World implements SimWorld {
         private final PegWorld world;
         private final double[] targets;
+        /** The hole offset for the camera, or null for a task without one. */
+        private final double[] cameraHoleOffset;
+        private final boolean distractor;
+        private PegCamera camera;
         private final ArmKinematics kinematics = new ArmKinematics(new double[3]);
         private final double[] angles = new double[JOINTS];
         private final double[] velocities = new double[JOINTS];
@@ -258,9 +304,11 @@ public final class PegInsertionTask implements SimTask {
         private final double[] endsBeforeStep = new double[6];
         private boolean stepped;
 
-        World(PegWorld world, double[] targets) {
+        World(PegWorld world, double[] targets, double[] cameraHoleOffset, boolean distractor) {
             this.world = world;
             this.targets = targets;
+            this.cameraHoleOffset = cameraHoleOffset;
+            this.distractor = distractor;
         }
 
         /** Joint angles from the physics, then the kinematics at them. */
@@ -288,6 +336,27 @@ public final class PegInsertionTask implements SimTask {
         public void readExtraSensors(double[] values) {
             readKinematics();
             kinematics.pegEndJacobians(values);
+            if (values.length > 6 * JOINTS) {
+                int points = 6 * JOINTS;
+                int pointVelocities = points + 6;
+                for (int i = 0; i < 6; i++) {
+                    values[points + i] = ends[i];
+                    values[pointVelocities + i] = stepped ? (ends[i] - endsBeforeStep[i]) / PegWorld.CONTROL_PERIOD
+                            : 0.0;
+                }
+            }
+        }
+
+        @Override
+        public RgbFrame renderCamera(int width, int height) {
+            if (cameraHoleOffset == null) {
+                return SimWorld.super.renderCamera(width, height);
+            }
+            if (camera == null) {
+                camera = new PegCamera(cameraHoleOffset, distractor);
+            }
+            readKinematics();
+            return camera.render(kinematics, width, height);
         }
 
         @Override

@@ -25,7 +25,11 @@ public interface SimTask {
     /** How sensors pack into the state x (reference {@code state_include}). */
     SensorLayout stateLayout();
 
-    /** How sensors pack into the policy observation; every one of its sensors is also in the state. */
+    /**
+     * How sensors pack into the policy observation. Every one of its sensors is in the state or in
+     * {@link #extraSensorLayout()} with the same size, except RGB_IMAGE, which comes last and is rendered by the world's
+     * camera ({@link SimWorld#renderCamera}).
+     */
     SensorLayout observationLayout();
 
     int conditionCount();

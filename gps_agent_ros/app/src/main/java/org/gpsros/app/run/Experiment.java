@@ -95,9 +95,15 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
             throw new ConfigException(source + ": robot: this config describes a real robot; train it with "
                     + "`gps node learner " + source + "` (the simulated tasks need no robot section)");
         }
+        SimTaskOptions options;
+        try {
+            options = SimTaskOptions.fromMap(config.taskOptions());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": task_options: " + e.getMessage(), e);
+        }
         SimTask task;
         try {
-            task = SimTasks.create(config.task(), SimTaskOptions.defaults());
+            task = SimTasks.create(config.task(), options);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }

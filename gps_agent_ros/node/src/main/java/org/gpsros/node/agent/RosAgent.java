@@ -34,7 +34,7 @@ import org.gpsros.ros.api.Publisher;
 import org.gpsros.ros.api.Subscriber;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SensorLayout;
-import org.gpsros.sim.PegInsertionTask;
+import org.gpsros.sim.TargetConditions;
 import org.gpsros.sim.SimTask;
 import org.gpsros.node.robot.SimRobot;
 import org.gpsros.node.protocol.RobotTopics;
@@ -168,12 +168,13 @@ public final class RosAgent implements Agent, AutoCloseable {
             x0.add(task.initialState(c));
             targets.add(SimRobot.resetTarget(task, c));
         }
-        // The peg tasks' conditions are hole positions with one common start: the trial's ee_points_tgt (the peg's
-        // targets in the world, as gps_agent_pkg sends them) tell the simulated robot which hole.
+        // The peg tasks' and visual_reacher's conditions are target positions with one common start
+        // (TargetConditions): the trial's ee_points_tgt (the end-effector targets in the world, as gps_agent_pkg sends
+        // them) tell the simulated robot which one.
         double[] points = new double[0];
         java.util.List<double[]> pointTargets = java.util.List.of();
-        if (task instanceof PegInsertionTask peg) {
-            points = PegInsertionTask.pegPointsInToolFrame();
+        if (task instanceof TargetConditions peg) {
+            points = peg.endEffectorPointsInToolFrame();
             pointTargets = new java.util.ArrayList<>();
             for (int c = 0; c < task.conditionCount(); c++) {
                 pointTargets.add(peg.targetPoints(c));

@@ -78,6 +78,7 @@ final class NetworkController {
 
     private final PolicyNetwork network;
     private final int[] observationFromState;
+    private final int stateDim;
     /** Side of the square RGB_IMAGE at the end of the observation, or 0 without one. */
     private final int imageSide;
     private final int actionDim;
@@ -96,6 +97,16 @@ final class NetworkController {
      */
     NetworkController(NetworkPolicy policy, TrialCommand command, SensorLayout stateLayout, int actionDim,
                       NetworkCache cache) {
+        this(policy, command, stateLayout, new SensorLayout(List.of(), List.of()), actionDim, cache);
+    }
+
+    /**
+     * A controller whose observation may also take sensors recorded beside the state ({@code extraLayout}, e.g.
+     * visual_peg's END_EFFECTOR_POINTS_NO_TARGET): {@link #act(int, double[], double[], Camera, double[])} then gets
+     * each step's extra sensor values.
+     */
+    NetworkController(NetworkPolicy policy, TrialCommand command, SensorLayout stateLayout, SensorLayout extraLayout,
+                      int actionDim, NetworkCache cache) {
         String what = "NetworkPolicy id " + policy.id();
         int dO = policy.observation_dim();
         int dU = policy.action_dim();
@@ -116,8 +127,9 @@ final class NetworkController {
         }
         byte[] datatypes = policy.obs_datatypes();
         boolean image = datatypes.length > 0 && datatypes[datatypes.length - 1] == SensorType.RGB_IMAGE.id();
+        this.stateDim = stateLayout.dimension();
         this.observationFromState = observationIndices(image ? Arrays.copyOf(datatypes, datatypes.length - 1)
-                : datatypes, stateLayout, what);
+                : datatypes, stateLayout, extraLayout, what);
         int imageDim = dO - observationFromState.length;
         int side = (int) Math.round(Math.sqrt(Math.max(0, imageDim) / 3.0));
         if (image && (imageDim < 3 || 3 * side * side != imageDim)) {
@@ -176,7 +188,8 @@ final class NetworkController {
         return new ObservationNormalizer(dO, diagonal, bias.clone());
     }
 
-    private static int[] observationIndices(byte[] datatypes, SensorLayout state, String what) {
+    /** Index into the state of each observation entry, or stateDim + an index into the extra sensors. */
+    private static int[] observationIndices(byte[] datatypes, SensorLayout state, SensorLayout extra, String what) {
         List<Integer> indices = new ArrayList<>();
         for (byte id : datatypes) {
             SensorType sensor;
@@ -185,13 +198,20 @@ final class NetworkController {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(what + ": obs_datatypes holds " + id + ", not a SampleType");
             }
-            if (!state.contains(sensor)) {
+            if (state.contains(sensor)) {
+                int offset = state.offsetOf(sensor);
+                for (int j = 0; j < state.dimensionOf(sensor); j++) {
+                    indices.add(offset + j);
+                }
+            } else if (extra.contains(sensor)) {
+                int offset = state.dimension() + extra.offsetOf(sensor);
+                for (int j = 0; j < extra.dimensionOf(sensor); j++) {
+                    indices.add(offset + j);
+                }
+            } else {
                 throw new IllegalArgumentException(what + ": observation sensor " + sensor + " is not in the robot's "
-                        + "state " + state.sensors());
-            }
-            int offset = state.offsetOf(sensor);
-            for (int j = 0; j < state.dimensionOf(sensor); j++) {
-                indices.add(offset + j);
+                        + "state " + state.sensors() + (extra.sensors().isEmpty() ? "" : " or its extra sensors "
+                        + extra.sensors()));
             }
         }
         return indices.stream().mapToInt(Integer::intValue).toArray();
@@ -218,8 +238,17 @@ final class NetworkController {
      * Allocation-free apart from what the network and the camera do.
      */
     void act(int t, double[] state, Camera camera, double[] action) {
+        act(t, state, null, camera, action);
+    }
+
+    /**
+     * As {@link #act(int, double[], Camera, double[])}, with the step's extra sensor values (the layout given at
+     * construction) for observation sensors recorded beside the state.
+     */
+    void act(int t, double[] state, double[] extras, Camera camera, double[] action) {
         for (int i = 0; i < observationFromState.length; i++) {
-            observation[i] = state[observationFromState[i]];
+            int source = observationFromState[i];
+            observation[i] = source < stateDim ? state[source] : extras[source - stateDim];
         }
         if (imageSide > 0) {
             if (camera == null) {

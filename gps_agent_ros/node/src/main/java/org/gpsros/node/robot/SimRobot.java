@@ -14,7 +14,7 @@ import org.gpsros.node.protocol.NetworkPolicyMessages;
 import org.gpsros.node.protocol.SampleMessages;
 import org.gpsros.sample.SensorLayout;
 import org.gpsros.sample.SensorType;
-import org.gpsros.sim.PegInsertionTask;
+import org.gpsros.sim.TargetConditions;
 import org.gpsros.sim.SimAgent;
 import org.gpsros.sim.SimTask;
 import org.gpsros.sim.SimTaskOptions;
@@ -448,7 +448,7 @@ public final class SimRobot {
 
     /**
      * A fresh world at rest at {@code target} (the first state sensor's values): condition {@code preferred}'s own
-     * world if its x0 starts there, else that of the first condition that does, else (peg tasks) {@code preferred}'s
+     * world if its x0 starts there, else that of the first condition that does, else ({@link TargetConditions}: peg and visual tasks) {@code preferred}'s
      * hole with the arm at the target angles, else a world of the task built with the target as its x0. Sets
      * {@link #environment} to the condition whose surroundings the world has.
      */
@@ -468,9 +468,9 @@ public final class SimRobot {
                 return task.newWorld(c);
             }
         }
-        if (task instanceof PegInsertionTask peg) {
+        if (task instanceof TargetConditions shared) {
             environment = preferred;
-            return peg.newWorld(preferred, target);
+            return shared.newWorld(preferred, target);
         }
         double[] x0 = new double[stateDim];
         System.arraycopy(target, 0, x0, 0, first);
@@ -490,11 +490,11 @@ public final class SimRobot {
 
     /**
      * The condition a TrialCommand's ee_points_tgt names on a task whose conditions share their start (the peg's hole
-     * positions), or -1 where the task does not use them.
+     * positions, visual_reacher's targets: {@link TargetConditions}), or -1 where the task does not use them.
      */
     private int environmentOf(TrialCommand command) {
         double[] targets = command.ee_points_tgt();
-        if (!(task instanceof PegInsertionTask peg) || targets.length == 0) {
+        if (!(task instanceof TargetConditions peg) || targets.length == 0) {
             return -1;
         }
         for (int c = 0; c < conditionStates.length; c++) {
@@ -508,7 +508,7 @@ public final class SimRobot {
             }
         }
         throw new IllegalArgumentException("TrialCommand id " + command.id() + ": ee_points_tgt "
-                + Arrays.toString(targets) + " are no condition's peg targets of task " + task.name());
+                + Arrays.toString(targets) + " are no condition's targets of task " + task.name());
     }
 
     /** RelaxCommand / DataRequest: the 1-step SampleResult of the current state (the sim needs no relaxing). */
@@ -570,7 +570,7 @@ public final class SimRobot {
                         + (policy == null ? "no NetworkPolicy was given" : "the NetworkPolicy has id " + policy.id()));
             }
             int restoresBefore = networks.restores();
-            network = new NetworkController(policy, command, layout, dU, networks);
+            network = new NetworkController(policy, command, layout, task.extraSensorLayout(), dU, networks);
             int side = network.imageSide();
             if (side > 0) {
                 // The network sees the frame the camera topic shows, through the same preprocessing as the learner.
@@ -638,7 +638,7 @@ public final class SimRobot {
             double[] u = actions[t];
             if (network != null) {
                 long before = System.nanoTime();
-                network.act(t, x, networkCamera, u);
+                network.act(t, x, extras[t], networkCamera, u);
                 inference[inferred++] = System.nanoTime() - before;
             } else {
                 int base = t * dU * dX;

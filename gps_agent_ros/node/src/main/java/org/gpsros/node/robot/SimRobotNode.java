@@ -32,6 +32,7 @@ import org.gpsros.ros.names.GraphName;
 import org.gpsros.sample.SensorLayout;
 import org.gpsros.sample.SensorType;
 import org.gpsros.sim.SimTask;
+import org.gpsros.sim.SimTaskOptions;
 import org.gpsros.sim.SimTasks;
 
 /**
@@ -45,7 +46,8 @@ import org.gpsros.sim.SimTasks;
  * {@code ~reset_mode} ({@code exact}, the default: a PositionCommand puts the world exactly at the target, samples
  * bit-identical to the in-process simulator; {@code pd}: the joints are driven there under the command's pd_gains, see
  * {@link SimRobot#reset}), and for {@code pd} {@code ~reset_tolerance} (rad), {@code ~reset_speed_tolerance} (rad/s),
- * {@code ~reset_timeout} (s), {@code ~reset_max_command}. A PD reset that does not settle is logged as an error and
+ * {@code ~reset_timeout} (s), {@code ~reset_max_command}; for the visual tasks {@code ~image_size} (camera frames
+ * S×S, default 64: the learner config's {@code task_options.image_size}) and {@code ~distractor} (visual_peg). A PD reset that does not settle is logged as an error and
  * still answered: its SampleResult holds the state actually reached, for the learner to check.
  *
  * <p>Global policies: a TrialCommand with controller_to_execute 2 runs the {@code gps_msgs/NetworkPolicy} with the same
@@ -145,7 +147,9 @@ public final class SimRobotNode implements NodeMain {
         SimRobot.Limits limits = new SimRobot.Limits(
                 node.parameters().getDouble("~max_abs_action", defaults.maxAbsAction()),
                 node.parameters().getDouble("~max_abs_state", defaults.maxAbsState()));
-        SimTask task = givenTask != null ? givenTask : SimTasks.create(name);
+        SimTask task = givenTask != null ? givenTask : SimTasks.create(name, SimTaskOptions.defaults()
+                .withImageSize(node.parameters().getInteger("~image_size", SimTaskOptions.DEFAULT_IMAGE_SIZE))
+                .withDistractor(node.parameters().getBoolean("~distractor", false)));
         SimRobot.ResetMode resetMode = SimRobot.ResetMode.parse(node.parameters().getString("~reset_mode", "exact"));
         SimRobot.PdResetSettings pd = SimRobot.PdResetSettings.defaults();
         pd = new SimRobot.PdResetSettings(node.parameters().getDouble("~reset_tolerance", pd.positionTolerance()),

@@ -23,11 +23,11 @@ import org.gpsros.policy.ObservationNormalizer;
 import org.gpsros.policy.PolicyNetwork;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SensorType;
-import org.gpsros.sim.PegInsertionTask;
 import org.gpsros.sim.SimAgent;
 import org.gpsros.sim.SimTask;
 import org.gpsros.sim.SimTaskOptions;
 import org.gpsros.sim.SimTasks;
+import org.gpsros.sim.TargetConditions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,9 +93,9 @@ class NetworkTrialTest {
     static TrialCommand command(SimTask task, int condition, int id) {
         double[] points = new double[0];
         double[] targets = new double[0];
-        if (task instanceof PegInsertionTask peg) {
-            points = PegInsertionTask.pegPointsInToolFrame();
-            targets = peg.targetPoints(condition);
+        if (task instanceof TargetConditions shared) {
+            points = shared.endEffectorPointsInToolFrame();
+            targets = shared.targetPoints(condition);
         }
         return NetworkPolicyMessages.trialCommand(id, task.horizon(), 1.0 / task.timeStep(), task.stateLayout(),
                 task.observationLayout(), points, targets);

@@ -74,6 +74,11 @@ public final class ArmModel {
     private ArmModel() {
     }
 
+    /** The capsules that give link {@code joint} its shape, in F_j (also what the peg tasks' camera draws). */
+    static List<Capsule> capsules(int joint) {
+        return LINK_CAPSULES.get(joint);
+    }
+
     /**
      * A link's mass properties in its joint frame F_j.
      *
