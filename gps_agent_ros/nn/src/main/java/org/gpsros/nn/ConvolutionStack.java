@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Forward, per layer l: {@code conv2d(in_l, K_l, b_l) → z_l}, {@code relu(z_l) → a_l}, [{@code maxpool2d(a_l) →
  * p_l}]. Backward from ∂L/∂a_L: {@code relu_bp(z_l, ∂a_l) → ∂z_l}, {@code conv2d_bp(in_l, K_l, b_l, ∂z_l) →
- * (∂in_l, ∂K_l, ∂b_l)}, [{@code maxpool2d_bp(a_{l−1}, ∂p_{l−1}) → ∂a_{l−1}}]: the ops SameDiff's gradient function
+ * (∂in_l, ∂K_l, ∂b_l)} (for the first layer, whose input is the image, {@code im2col} + batched {@code matmul} +
+ * {@code reduce_sum} give ∂K_0 and ∂b_0 without the image gradient), [{@code maxpool2d_bp(a_{l−1}, ∂p_{l−1}) → ∂a_{l−1}}]: the ops SameDiff's gradient function
  * uses for {@code sd.cnn.conv2d}, {@code sd.nn.relu} and {@code sd.cnn.maxPooling2d}.
  *
  * <p>Parameters, flat: per layer the kernel {@code [k, k, inC, outC]} row-major (ND4J's YXIO weight format) then its
@@ -34,6 +35,9 @@ final class ConvolutionStack {
     private final INDArray[] kernels;
     private final INDArray[] biases;
     private final INDArray[] kernelGradients;
+    /** ∂K_0 as {@code [inC·k·k, outC]} (im2col order c, y, x), permuted into the YXIO layout by {@link #gradient}. */
+    private final INDArray firstKernelGradient;
+    private final HostView firstKernelGradientView;
     private final INDArray[] biasGradients;
     private final HostView[] parameterViews;
     private final HostView[] gradientViews;
@@ -80,6 +84,10 @@ final class ConvolutionStack {
             channels = layer.filters();
         }
         parameterCount = total;
+        ConvLayer first = layers.get(0);
+        firstKernelGradient = Nd4j.zeros(dataType, (long) imageChannels * first.kernel() * first.kernel(),
+                first.filters());
+        firstKernelGradientView = HostView.of(firstKernelGradient);
         // Receptive-field centre of output index j in input pixels: offset + j·stride (composed over the layers).
         double offset = 0;
         double stride = 1;
@@ -151,7 +159,21 @@ final class ConvolutionStack {
 
     /** Copies the parameter gradients of the last backward pass into {@code gradient[offset..]} (flat layout). */
     void gradient(double[] gradient, int offset) {
-        for (HostView view : gradientViews) {
+        ConvLayer first = layers.get(0);
+        int k = first.kernel();
+        int filters = first.filters();
+        for (int c = 0; c < imageChannels; c++) {
+            for (int y = 0; y < k; y++) {
+                for (int x = 0; x < k; x++) {
+                    int from = ((c * k + y) * k + x) * filters;
+                    int to = offset + ((y * k + x) * imageChannels + c) * filters;
+                    firstKernelGradientView.get(from, gradient, to, filters);
+                }
+            }
+        }
+        offset += gradientViews[0].length();
+        for (int p = 1; p < gradientViews.length; p++) {
+            HostView view = gradientViews[p];
             view.get(0, gradient, offset, view.length());
             offset += view.length();
         }
@@ -176,7 +198,8 @@ final class ConvolutionStack {
         private Pass(int rows, boolean withBackward) {
             this.rows = rows;
             int count = layers.size();
-            threads = forwardMultiplyAdds(rows) >= MULTI_THREAD_WORK ? defaultThreads() : 1;
+            threads = rows == 1 ? inferenceThreads() : forwardMultiplyAdds(rows) >= MULTI_THREAD_WORK
+                    ? defaultThreads() : 1;
             INDArray input = Nd4j.zeros(dataType, rows, imageChannels, sizes[0][0], sizes[0][1]);
             inputView = HostView.of(input);
             INDArray[] layerInputs = new INDArray[count];
@@ -212,11 +235,32 @@ final class ConvolutionStack {
                     INDArray preGradient = Nd4j.zeros(dataType, preActivations[l].shape());
                     backward.add(new NativeOp("relu_bp", new INDArray[] {preActivations[l],
                             activationGradient}, new INDArray[] {preGradient}, new long[0], new double[0]));
+                    if (l == 0) {
+                        // The image needs no gradient, which conv2d_bp would compute anyway (as much work as the
+                        // weight gradient): ∂K_0 = Σ_n im2col(x_n)·∂z_nᵀ and ∂b_0 = Σ_{n,i,j} ∂z_n instead.
+                        int[] c = convolutionSizes[0];
+                        int patch = imageChannels * layer.kernel() * layer.kernel();
+                        INDArray columns = Nd4j.zeros(dataType, rows, imageChannels, layer.kernel(), layer.kernel(),
+                                c[0], c[1]);
+                        INDArray perImage = Nd4j.zeros(dataType, rows, patch, layer.filters());
+                        backward.add(new NativeOp("im2col", new INDArray[] {input}, new INDArray[] {columns},
+                                new long[] {layer.kernel(), layer.kernel(), layer.stride(), layer.stride(), 0, 0, 1, 1,
+                                        0}, new double[] {0.0}));
+                        backward.add(new NativeOp("matmul", new INDArray[] {
+                                columns.reshape('c', rows, patch, (long) c[0] * c[1]),
+                                preGradient.reshape('c', rows, layer.filters(), (long) c[0] * c[1])},
+                                new INDArray[] {perImage}, new long[] {0, 1, 0}, new double[] {1.0, 0.0}));
+                        backward.add(new NativeOp("reduce_sum", new INDArray[] {perImage},
+                                new INDArray[] {firstKernelGradient}, new long[] {0}, new double[0]));
+                        backward.add(new NativeOp("reduce_sum", new INDArray[] {preGradient},
+                                new INDArray[] {biasGradients[0]}, new long[] {0, 2, 3}, new double[0]));
+                        continue;
+                    }
                     INDArray inputGradient = Nd4j.zeros(dataType, layerInputs[l].shape());
                     backward.add(new NativeOp("conv2d_bp", new INDArray[] {layerInputs[l], kernels[l], biases[l],
                             preGradient}, new INDArray[] {inputGradient, kernelGradients[l], biasGradients[l]},
                             convolutionArguments(layer), new double[0]));
-                    if (l > 0 && pooled && l - 1 < 2) {
+                    if (pooled && l - 1 < 2) {
                         INDArray below = Nd4j.zeros(dataType, activations[l - 1].shape());
                         backward.add(new NativeOp("maxpool2d_bp", new INDArray[] {activations[l - 1], inputGradient},
                                 new INDArray[] {below}, POOL_ARGUMENTS, new double[0]));
@@ -240,6 +284,11 @@ final class ConvolutionStack {
                     if (other == op) {
                         break;
                     }
+                }
+                if (op.name().equals("im2col") || op.name().equals("matmul") || op.name().equals("reduce_sum")) {
+                    labels.put(op, op.name() + " L1 (∂K_0" + (op.name().equals("reduce_sum") && layer == 2
+                            ? ", ∂b_0)" : ")"));
+                    continue;
                 }
                 int total = (int) ops.stream().filter(o -> o.name().equals(op.name())).count();
                 boolean reversed = ops == backward;
@@ -325,6 +374,16 @@ final class ConvolutionStack {
      */
     static int defaultThreads() {
         return Math.max(1, Integer.getInteger("gps.cnn.threads", Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Threads for single-image passes (the 20 Hz control path): system property {@code gps.cnn.inferenceThreads},
+     * default 1. Two OpenMP threads halve the median on an idle 2-core machine but wreck the tail when the cores are
+     * shared (measured at 64×64 with load ≈ 7: median 13 ms, p90 285 ms, p99 442 ms), since every op ends in a
+     * barrier that waits for a descheduled thread.
+     */
+    static int inferenceThreads() {
+        return Math.max(1, Integer.getInteger("gps.cnn.inferenceThreads", 1));
     }
 
     private static final long[] POOL_ARGUMENTS = {3, 3, 2, 2, 0, 0, 1, 1, 0, 0, 0};
