@@ -10,14 +10,18 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The vision layers of the spatial-softmax CNN (Levine et al. 2016, §5.1, Fig. 2): "valid" convolutions, each followed
- * by a ReLU, optionally a 3×3/2 max pooling behind the first two (the paper's Table 3 baseline), on NCHW arrays,
+ * by a ReLU, optionally a 3×3/2 max pooling behind the first two (the paper's Table 3 baseline),
  * executed as libnd4j ops (oneDNN's conv2d / conv2d_bp in float32) bound once to preallocated arrays
  * ({@link NativeOp}).
  *
- * <p>Forward, per layer l: {@code conv2d(in_l, K_l, b_l) → z_l}, {@code relu(z_l) → a_l}, [{@code maxpool2d(a_l) →
- * p_l}]. Backward from ∂L/∂a_L: {@code relu_bp(z_l, ∂a_l) → ∂z_l}, {@code conv2d_bp(in_l, K_l, b_l, ∂z_l) →
- * (∂in_l, ∂K_l, ∂b_l)}, [{@code maxpool2d_bp(a_{l−1}, ∂p_{l−1}) → ∂a_{l−1}}]: the ops SameDiff's gradient function
- * uses for {@code sd.cnn.conv2d}, {@code sd.nn.relu} and {@code sd.cnn.maxPooling2d}.
+ * <p>Forward, per layer l: {@code conv2d(in_l, K_l, b_l) → z_l}, {@code relu(z_l) → a_l} (in place),
+ * [{@code maxpool2d(a_l) → p_l}]; the last layer's ReLU is applied in Java as its output is copied out. Backward from
+ * ∂L/∂a_L (masked by z_L > 0 as it is copied in): {@code conv2d_bp(in_l, K_l, b_l, ∂z_l) → (∂in_l, ∂K_l, ∂b_l)},
+ * [{@code maxpool2d_bp(a_{l−1}, ∂p_{l−1}) → ∂a_{l−1}}], {@code relu_bp(a_{l−1}, ∂a_{l−1}) → ∂z_{l−1}} (in place); for
+ * the first layer, whose input is the image, {@code im2col} + batched {@code matmul} + {@code reduce_sum} give ∂K_0
+ * and ∂b_0 without the image gradient. These are the ops SameDiff's gradient function uses for {@code sd.cnn.conv2d},
+ * {@code sd.nn.relu} and {@code sd.cnn.maxPooling2d}. Activations are NHWC by default ({@link #channelsLast()}); the
+ * images in and the last activations out are planar NCHW rows as everywhere else.
  *
  * <p>Parameters, flat: per layer the kernel {@code [k, k, inC, outC]} row-major (ND4J's YXIO weight format) then its
  * {@code outC} biases. Not thread-safe.
@@ -27,6 +31,8 @@ final class ConvolutionStack {
     private final int imageChannels;
     private final boolean pooled;
     private final DataType dataType;
+    /** Activations in NHWC (oneDNN's preferred layout for these convolutions: no reorders around every op). */
+    private final boolean channelsLast;
     /** {height, width} of the image and of the output of each layer (after its pooling, if any). */
     private final int[][] sizes;
     /** {height, width} of each convolution's own output (before pooling). */
@@ -34,6 +40,9 @@ final class ConvolutionStack {
     private final INDArray[] kernels;
     private final INDArray[] biases;
     private final INDArray[] kernelGradients;
+    /** ∂K_0 as {@code [inC·k·k, outC]} (im2col order c, y, x), permuted into the YXIO layout by {@link #gradient}. */
+    private final INDArray firstKernelGradient;
+    private final HostView firstKernelGradientView;
     private final INDArray[] biasGradients;
     private final HostView[] parameterViews;
     private final HostView[] gradientViews;
@@ -49,6 +58,7 @@ final class ConvolutionStack {
         this.imageChannels = imageChannels;
         this.pooled = pooled;
         this.dataType = doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
+        this.channelsLast = channelsLast();
         int count = layers.size();
         convolutionSizes = new int[count][];
         kernels = new INDArray[count];
@@ -80,6 +90,10 @@ final class ConvolutionStack {
             channels = layer.filters();
         }
         parameterCount = total;
+        ConvLayer first = layers.get(0);
+        firstKernelGradient = Nd4j.zeros(dataType, (long) imageChannels * first.kernel() * first.kernel(),
+                first.filters());
+        firstKernelGradientView = HostView.of(firstKernelGradient);
         // Receptive-field centre of output index j in input pixels: offset + j·stride (composed over the layers).
         double offset = 0;
         double stride = 1;
@@ -151,7 +165,21 @@ final class ConvolutionStack {
 
     /** Copies the parameter gradients of the last backward pass into {@code gradient[offset..]} (flat layout). */
     void gradient(double[] gradient, int offset) {
-        for (HostView view : gradientViews) {
+        ConvLayer first = layers.get(0);
+        int k = first.kernel();
+        int filters = first.filters();
+        for (int c = 0; c < imageChannels; c++) {
+            for (int y = 0; y < k; y++) {
+                for (int x = 0; x < k; x++) {
+                    int from = ((c * k + y) * k + x) * filters;
+                    int to = offset + ((y * k + x) * imageChannels + c) * filters;
+                    firstKernelGradientView.get(from, gradient, to, filters);
+                }
+            }
+        }
+        offset += gradientViews[0].length();
+        for (int p = 1; p < gradientViews.length; p++) {
+            HostView view = gradientViews[p];
             view.get(0, gradient, offset, view.length());
             offset += view.length();
         }
@@ -165,7 +193,14 @@ final class ConvolutionStack {
     final class Pass {
         final int rows;
         private final HostView inputView;
+        /** The images again in NCHW, for im2col in the first layer's kernel gradient (NHWC passes with backward). */
+        private HostView planarInputView;
         private final HostView outputView;
+        /** {channels, height·width} of the input and of the output. */
+        private final int inputChannels;
+        private final int inputArea;
+        private final int outputChannels;
+        private final int outputArea;
         private HostView outputGradientView;
         private final List<NativeOp> forward = new ArrayList<>();
         private final List<NativeOp> backward = new ArrayList<>();
@@ -176,82 +211,115 @@ final class ConvolutionStack {
         private Pass(int rows, boolean withBackward) {
             this.rows = rows;
             int count = layers.size();
-            threads = forwardMultiplyAdds(rows) >= MULTI_THREAD_WORK ? defaultThreads() : 1;
-            INDArray input = Nd4j.zeros(dataType, rows, imageChannels, sizes[0][0], sizes[0][1]);
+            threads = rows == 1 ? inferenceThreads() : forwardMultiplyAdds(rows) >= MULTI_THREAD_WORK
+                    ? defaultThreads() : 1;
+            INDArray input = activationArray(rows, imageChannels, sizes[0][0], sizes[0][1]);
             inputView = HostView.of(input);
+            inputChannels = imageChannels;
+            inputArea = sizes[0][0] * sizes[0][1];
+            outputChannels = outputChannels();
+            outputArea = outputHeight() * outputWidth();
             INDArray[] layerInputs = new INDArray[count];
-            INDArray[] preActivations = new INDArray[count];
+            // z_l; for l < L the ReLU runs in place, so the array then holds a_l (a_l > 0 exactly where z_l > 0).
             INDArray[] activations = new INDArray[count];
             INDArray in = input;
             for (int l = 0; l < count; l++) {
                 ConvLayer layer = layers.get(l);
                 layerInputs[l] = in;
                 int[] c = convolutionSizes[l];
-                preActivations[l] = Nd4j.zeros(dataType, rows, layer.filters(), c[0], c[1]);
-                activations[l] = Nd4j.zeros(dataType, rows, layer.filters(), c[0], c[1]);
-                forward.add(new NativeOp("conv2d", new INDArray[] {in, kernels[l], biases[l]},
-                        new INDArray[] {preActivations[l]}, convolutionArguments(layer), new double[0]));
-                forward.add(new NativeOp("relu", new INDArray[] {preActivations[l]}, new INDArray[] {activations[l]},
-                        new long[0], new double[] {0.0}));
+                activations[l] = activationArray(rows, layer.filters(), c[0], c[1]);
+                add(forward, "conv2d L" + (l + 1), new NativeOp("conv2d", new INDArray[] {in, kernels[l], biases[l]},
+                        new INDArray[] {activations[l]}, convolutionArguments(layer), new double[0]));
                 in = activations[l];
+                if (l == count - 1) {
+                    break; // the last ReLU is applied in Java while copying out (output())
+                }
+                add(forward, "relu L" + (l + 1), new NativeOp("relu", new INDArray[] {activations[l]},
+                        new INDArray[] {activations[l]}, new long[0], new double[] {0.0}));
                 if (pooled && l < 2) {
-                    INDArray pool = Nd4j.zeros(dataType, rows, layer.filters(), sizes[l + 1][0], sizes[l + 1][1]);
-                    forward.add(new NativeOp("maxpool2d", new INDArray[] {activations[l]}, new INDArray[] {pool},
-                            POOL_ARGUMENTS, new double[0]));
+                    INDArray pool = activationArray(rows, layer.filters(), sizes[l + 1][0], sizes[l + 1][1]);
+                    add(forward, "maxpool2d L" + (l + 1), new NativeOp("maxpool2d", new INDArray[] {activations[l]},
+                            new INDArray[] {pool}, poolArguments(), new double[0]));
                     in = pool;
                 }
             }
             outputView = HostView.of(in);
-            label(forward);
             if (withBackward) {
-                INDArray outputGradient = Nd4j.zeros(dataType, in.shape());
-                outputGradientView = HostView.of(outputGradient);
-                INDArray activationGradient = outputGradient;
+                // ∂L/∂z_L, masked by the last ReLU in Java (backward()).
+                INDArray preGradient = Nd4j.zeros(dataType, in.shape());
+                outputGradientView = HostView.of(preGradient);
                 for (int l = count - 1; l >= 0; l--) {
                     ConvLayer layer = layers.get(l);
-                    INDArray preGradient = Nd4j.zeros(dataType, preActivations[l].shape());
-                    backward.add(new NativeOp("relu_bp", new INDArray[] {preActivations[l],
-                            activationGradient}, new INDArray[] {preGradient}, new long[0], new double[0]));
+                    if (l < count - 1) {
+                        // ∂z_l = relu_bp(a_l, ∂a_l), in place in ∂a_l.
+                        add(backward, "relu_bp L" + (l + 1), new NativeOp("relu_bp", new INDArray[] {activations[l],
+                                preGradient}, new INDArray[] {preGradient}, new long[0], new double[0]));
+                    }
+                    if (l == 0) {
+                        // The image needs no gradient, which conv2d_bp would compute anyway (as much work as the
+                        // weight gradient): ∂K_0 = Σ_n im2col(x_n)·∂z_nᵀ and ∂b_0 = Σ_{n,i,j} ∂z_n instead.
+                        int[] c = convolutionSizes[0];
+                        int patch = imageChannels * layer.kernel() * layer.kernel();
+                        INDArray columns = Nd4j.zeros(dataType, rows, imageChannels, layer.kernel(), layer.kernel(),
+                                c[0], c[1]);
+                        INDArray perImage = Nd4j.zeros(dataType, rows, patch, layer.filters());
+                        INDArray planar = input;
+                        if (channelsLast) {
+                            planar = Nd4j.zeros(dataType, rows, imageChannels, sizes[0][0], sizes[0][1]);
+                            planarInputView = HostView.of(planar);
+                        }
+                        String label = " L1 (∂K_0)";
+                        add(backward, "im2col" + label, new NativeOp("im2col", new INDArray[] {planar},
+                                new INDArray[] {columns}, new long[] {layer.kernel(), layer.kernel(), layer.stride(),
+                                        layer.stride(), 0, 0, 1, 1, 0}, new double[] {0.0}));
+                        // ∂z_n is [F, H·W] in NCHW (multiply by its transpose), [H·W, F] in NHWC.
+                        long area = (long) c[0] * c[1];
+                        add(backward, "matmul" + label, new NativeOp("matmul", new INDArray[] {
+                                columns.reshape('c', rows, patch, area), channelsLast
+                                ? preGradient.reshape('c', rows, area, layer.filters())
+                                : preGradient.reshape('c', rows, layer.filters(), area)},
+                                new INDArray[] {perImage}, new long[] {0, channelsLast ? 0 : 1, 0},
+                                new double[] {1.0, 0.0}));
+                        add(backward, "reduce_sum" + label, new NativeOp("reduce_sum", new INDArray[] {perImage},
+                                new INDArray[] {firstKernelGradient}, new long[] {0}, new double[0]));
+                        add(backward, "reduce_sum L1 (∂b_0)", new NativeOp("reduce_sum",
+                                new INDArray[] {preGradient}, new INDArray[] {biasGradients[0]},
+                                channelsLast ? new long[] {0, 1, 2} : new long[] {0, 2, 3}, new double[0]));
+                        break;
+                    }
                     INDArray inputGradient = Nd4j.zeros(dataType, layerInputs[l].shape());
-                    backward.add(new NativeOp("conv2d_bp", new INDArray[] {layerInputs[l], kernels[l], biases[l],
-                            preGradient}, new INDArray[] {inputGradient, kernelGradients[l], biasGradients[l]},
-                            convolutionArguments(layer), new double[0]));
-                    if (l > 0 && pooled && l - 1 < 2) {
+                    add(backward, "conv2d_bp L" + (l + 1), new NativeOp("conv2d_bp", new INDArray[] {layerInputs[l],
+                            kernels[l], biases[l], preGradient}, new INDArray[] {inputGradient, kernelGradients[l],
+                            biasGradients[l]}, convolutionArguments(layer), new double[0]));
+                    if (pooled && l - 1 < 2) {
                         INDArray below = Nd4j.zeros(dataType, activations[l - 1].shape());
-                        backward.add(new NativeOp("maxpool2d_bp", new INDArray[] {activations[l - 1], inputGradient},
-                                new INDArray[] {below}, POOL_ARGUMENTS, new double[0]));
-                        activationGradient = below;
+                        add(backward, "maxpool2d_bp L" + l, new NativeOp("maxpool2d_bp", new INDArray[] {
+                                activations[l - 1], inputGradient}, new INDArray[] {below}, poolArguments(),
+                                new double[0]));
+                        preGradient = below;
                     } else {
-                        activationGradient = inputGradient;
+                        preGradient = inputGradient;
                     }
                 }
-                label(backward);
             }
         }
 
-        /** "conv2d L1" for the first layer's conv2d, and so on. */
-        private void label(List<NativeOp> ops) {
-            for (NativeOp op : ops) {
-                int layer = 0;
-                for (NativeOp other : ops) {
-                    if (other.name().equals(op.name())) {
-                        layer++;
-                    }
-                    if (other == op) {
-                        break;
-                    }
-                }
-                int total = (int) ops.stream().filter(o -> o.name().equals(op.name())).count();
-                boolean reversed = ops == backward;
-                labels.put(op, op.name() + " L" + (reversed ? (pooled && op.name().startsWith("maxpool")
-                        ? total - layer + 1 : layers.size() - layer + 1) : layer));
-            }
+        private void add(List<NativeOp> ops, String label, NativeOp op) {
+            ops.add(op);
+            labels.put(op, label);
         }
 
         /** Copies {@code source[from .. from + C·H·W)} (one planar image) into image {@code row} of the input. */
         void setImage(int row, double[] source, int from) {
-            int dim = inputView.length() / rows;
-            inputView.put(row * dim, source, from, dim);
+            int dim = inputChannels * inputArea;
+            if (!channelsLast) {
+                inputView.put(row * dim, source, from, dim);
+                return;
+            }
+            inputView.putTransposed(row * dim, source, from, inputChannels, inputArea);
+            if (planarInputView != null) {
+                planarInputView.put(row * dim, source, from, dim);
+            }
         }
 
         void forward() {
@@ -263,7 +331,10 @@ final class ConvolutionStack {
 
         /** The last layer's activations, {@code [rows, C, H, W]} flattened, into {@code out}. */
         void output(double[] out) {
-            outputView.get(0, out, 0, outputView.length());
+            int dim = outputChannels * outputArea;
+            for (int row = 0; row < rows; row++) {
+                outputView.getRectified(row * dim, out, row * dim, layoutChannels(), dim / layoutChannels());
+            }
         }
 
         /**
@@ -271,11 +342,20 @@ final class ConvolutionStack {
          * in {@link ConvolutionStack#gradient}. Needs a pass made with backward ops and a forward pass first.
          */
         void backward(double[] outputGradient) {
-            outputGradientView.put(0, outputGradient, 0, outputGradientView.length());
+            int dim = outputChannels * outputArea;
+            for (int row = 0; row < rows; row++) {
+                outputGradientView.putMasked(row * dim, outputGradient, row * dim, layoutChannels(),
+                        dim / layoutChannels(), outputView);
+            }
             Nd4jRuntime.useThreads(threads);
             for (NativeOp op : backward) {
                 op.run(profile);
             }
+        }
+
+        /** Channels interleaved in a row of the output: C in NHWC, 1 in NCHW (the row is then one plane). */
+        private int layoutChannels() {
+            return channelsLast ? outputChannels : 1;
         }
 
         /** Native threads for this pass's ops (default {@link #defaultThreads()}). */
@@ -327,10 +407,46 @@ final class ConvolutionStack {
         return Math.max(1, Integer.getInteger("gps.cnn.threads", Runtime.getRuntime().availableProcessors()));
     }
 
-    private static final long[] POOL_ARGUMENTS = {3, 3, 2, 2, 0, 0, 1, 1, 0, 0, 0};
+    /**
+     * Threads for single-image passes (the 20 Hz control path): system property {@code gps.cnn.inferenceThreads},
+     * default 1. Two OpenMP threads halve the median on an idle 2-core machine but wreck the tail when the cores are
+     * shared (measured at 64×64 with load ≈ 7: median 13 ms, p90 285 ms, p99 442 ms), since every op ends in a
+     * barrier that waits for a descheduled thread.
+     */
+    static int inferenceThreads() {
+        return Math.max(1, Integer.getInteger("gps.cnn.inferenceThreads", 1));
+    }
 
-    /** kH, kW, sH, sW, pH, pW, dH, dW, same-mode 0 ("valid"), data format 0 (NCHW), weight format 0 (YXIO). */
-    private static long[] convolutionArguments(ConvLayer layer) {
-        return new long[] {layer.kernel(), layer.kernel(), layer.stride(), layer.stride(), 0, 0, 1, 1, 0, 0, 0};
+    /**
+     * Activation layout: system property {@code gps.cnn.layout} = {@code nhwc} (default) or {@code nchw}. With NCHW
+     * arrays, oneDNN 2.3 (which picks NHWC "brgconv" kernels for these shapes on AVX-512) reorders the input and the
+     * output around every convolution, about a third of a train step's native time (DNNL_VERBOSE at 120×120).
+     */
+    static boolean channelsLast() {
+        String layout = System.getProperty("gps.cnn.layout", "nhwc");
+        if (!layout.equals("nhwc") && !layout.equals("nchw")) {
+            throw new IllegalArgumentException("gps.cnn.layout must be nhwc or nchw, got " + layout);
+        }
+        return layout.equals("nhwc");
+    }
+
+    /** {@code [rows, channels, height, width]} in NCHW, {@code [rows, height, width, channels]} in NHWC. */
+    private INDArray activationArray(int rows, int channels, int height, int width) {
+        return channelsLast ? Nd4j.zeros(dataType, rows, height, width, channels)
+                : Nd4j.zeros(dataType, rows, channels, height, width);
+    }
+
+    /** 3×3 window, stride 2, no padding, dilation 1, "valid", extra parameter 0, data format (0 NCHW, 1 NHWC). */
+    private long[] poolArguments() {
+        return new long[] {3, 3, 2, 2, 0, 0, 1, 1, 0, 0, channelsLast ? 1 : 0};
+    }
+
+    /**
+     * kH, kW, sH, sW, pH, pW, dH, dW, same-mode 0 ("valid"), data format (0 NCHW, 1 NHWC), weight format 0 (YXIO:
+     * {@code [kH, kW, inC, outC]} in both layouts).
+     */
+    private long[] convolutionArguments(ConvLayer layer) {
+        return new long[] {layer.kernel(), layer.kernel(), layer.stride(), layer.stride(), 0, 0, 1, 1, 0,
+                channelsLast ? 1 : 0, 0};
     }
 }

@@ -67,6 +67,63 @@ final class HostView {
         }
     }
 
+    /**
+     * Copies a planar block {@code source[from + c·area + p]} (c < channels, p < area) to the interleaved elements
+     * {@code offset + p·channels + c} (NCHW image → NHWC).
+     */
+    void putTransposed(int offset, double[] source, int from, int channels, int area) {
+        for (int c = 0; c < channels; c++) {
+            int planeStart = from + c * area;
+            if (doubles != null) {
+                for (int p = 0; p < area; p++) {
+                    doubles.put(offset + p * channels + c, source[planeStart + p]);
+                }
+            } else {
+                for (int p = 0; p < area; p++) {
+                    floats.put(offset + p * channels + c, (float) source[planeStart + p]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The inverse of {@link #putTransposed} with a ReLU: {@code target[to + c·area + p] = max(0, element(offset +
+     * p·channels + c))} (NHWC → NCHW; {@code channels} 1 copies {@code area} elements as they are).
+     */
+    void getRectified(int offset, double[] target, int to, int channels, int area) {
+        for (int p = 0; p < area; p++) {
+            int pixel = offset + p * channels;
+            if (doubles != null) {
+                for (int c = 0; c < channels; c++) {
+                    target[to + c * area + p] = Math.max(0.0, doubles.get(pixel + c));
+                }
+            } else {
+                for (int c = 0; c < channels; c++) {
+                    target[to + c * area + p] = Math.max(0.0f, floats.get(pixel + c));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #putTransposed} through a ReLU's derivative: element {@code offset + p·channels + c} = {@code source[from
+     * + c·area + p]} where the same element of {@code mask} (the ReLU's input) is positive, else 0.
+     */
+    void putMasked(int offset, double[] source, int from, int channels, int area, HostView mask) {
+        for (int c = 0; c < channels; c++) {
+            int planeStart = from + c * area;
+            for (int p = 0; p < area; p++) {
+                int index = offset + p * channels + c;
+                double value = mask.get(index) > 0 ? source[planeStart + p] : 0.0;
+                if (doubles != null) {
+                    doubles.put(index, value);
+                } else {
+                    floats.put(index, (float) value);
+                }
+            }
+        }
+    }
+
     /** Copies elements {@code offset..offset+count} to {@code target[to..]}. */
     void get(int offset, double[] target, int to, int count) {
         if (doubles != null) {

@@ -66,6 +66,44 @@ class CnnPolicyNetworkTest {
         assertTrue(maxError < 1e-5, "max relative error " + maxError + " over " + theta.length + " parameters");
     }
 
+    @Test
+    void nchwAndNhwcActivationLayoutsGiveTheSameGradient() {
+        for (CnnConfig config : List.of(SMALL, SMALL.withDoublePrecision(false))) {
+            PolicyTrainingSet set = imageSet(config, 4, 7);
+            int[] rows = {0, 1, 2, 3};
+            double[][] gradients = new double[2][];
+            double[][][] points = new double[2][][];
+            String[] layouts = {"nchw", "nhwc"};
+            for (int k = 0; k < 2; k++) {
+                String previous = System.getProperty("gps.cnn.layout");
+                System.setProperty("gps.cnn.layout", layouts[k]);
+                try {
+                    CnnPolicyNetwork network = CnnPolicyNetwork.create(config, ROBOT + config.imageDim(), ACTIONS, 3);
+                    gradients[k] = new double[(int) network.parameterCount()];
+                    network.objectiveGradient(set, rows, 0.01, gradients[k]);
+                    points[k] = network.featurePoints(set.observations());
+                } finally {
+                    if (previous == null) {
+                        System.clearProperty("gps.cnn.layout");
+                    } else {
+                        System.setProperty("gps.cnn.layout", previous);
+                    }
+                }
+            }
+            double tolerance = config.doublePrecision() ? 1e-12 : 1e-5;
+            double scale = 0;
+            for (double g : gradients[0]) {
+                scale = Math.max(scale, Math.abs(g));
+            }
+            assertTrue(scale > 1e-6, "gradient " + scale + " should not vanish");
+            assertArrayEquals(gradients[0], gradients[1], tolerance * scale, config.doublePrecision() ? "float64"
+                    : "float32");
+            for (int i = 0; i < points[0].length; i++) {
+                assertArrayEquals(points[0][i], points[1][i], tolerance, "feature points of row " + i);
+            }
+        }
+    }
+
     /** The float32 small network (the default precision). */
     static final CnnConfig SMALL32 = SMALL.withDoublePrecision(false);
 

@@ -33,6 +33,7 @@ public final class BenchRunner {
         out.printf(Locale.ROOT, "%-32s %10s %10s %10s %8s %10s%n", "benchmark", "median ms", "p90 ms", "p99 ms", "repeats", "work/run");
         List<Benchmark> benchmarks = new ArrayList<>(LearnerBenchmarks.all());
         benchmarks.addAll(PolicyBenchmarks.all());
+        benchmarks.addAll(CnnBenchmarkSuite.all());
         benchmarks.addAll(PegBenchmarks.all());
         for (Benchmark benchmark : benchmarks) {
             if (!benchmark.name().contains(filter)) {
