@@ -207,6 +207,12 @@ final class ConvolutionStack {
                 INDArray outputGradient = Nd4j.zeros(dataType, in.shape());
                 outputGradientView = HostView.of(outputGradient);
                 INDArray activationGradient = outputGradient;
+                if (pooled && count - 1 < 2) { // the last convolution is pooled too (one or two convolutions)
+                    INDArray unpooled = Nd4j.zeros(dataType, activations[count - 1].shape());
+                    backward.add(new NativeOp("maxpool2d_bp", new INDArray[] {activations[count - 1], outputGradient},
+                            new INDArray[] {unpooled}, POOL_ARGUMENTS, new double[0]));
+                    activationGradient = unpooled;
+                }
                 for (int l = count - 1; l >= 0; l--) {
                     ConvLayer layer = layers.get(l);
                     INDArray preGradient = Nd4j.zeros(dataType, preActivations[l].shape());
