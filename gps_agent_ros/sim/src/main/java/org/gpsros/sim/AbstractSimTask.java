@@ -23,7 +23,7 @@ abstract class AbstractSimTask implements SimTask {
     AbstractSimTask(String name, SimTaskOptions options, SensorLayout stateLayout,
                     List<double[]> defaultInitialStates) {
         this.name = name;
-        this.horizon = options.horizon();
+        this.horizon = options.horizonOr(SimTaskOptions.DEFAULT_HORIZON);
         this.stateLayout = stateLayout;
         List<double[]> x0s = options.initialStates().isEmpty() ? defaultInitialStates : options.initialStates();
         conditionStates = new double[x0s.size()][];

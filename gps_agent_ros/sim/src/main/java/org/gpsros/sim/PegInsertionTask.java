@@ -87,7 +87,7 @@ public final class PegInsertionTask implements SimTask {
                     + "at the same joint angles, so initialStates cannot be given");
         }
         this.name = name;
-        this.horizon = options.horizon();
+        this.horizon = options.horizonOr(SimTaskOptions.DEFAULT_HORIZON);
         this.substeps = substeps;
         this.observation = name.equals(BLIND_PEG) ? BLIND_OBSERVATION : STATE;
         this.offsets = conditionOffsets();

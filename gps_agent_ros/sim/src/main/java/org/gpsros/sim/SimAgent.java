@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.gpsros.agent.Agent;
+import org.gpsros.image.ImagePreprocessor;
+import org.gpsros.image.ImageSpec;
 import org.gpsros.policy.Policy;
 import org.gpsros.sample.Sample;
 import org.gpsros.sample.SensorLayout;
@@ -20,6 +22,11 @@ import org.gpsros.sample.SensorType;
  * extra sensors ({@link SimTask#extraSensorLayout()}, e.g. end-effector point Jacobians), all T actions and the
  * noise ε (which the reference's Box2D agent did not keep) go into the sample. The world is closed afterwards.
  *
+ * <p>Camera: for a task whose observation ends in RGB_IMAGE (3·S·S values; the visual tasks), each step renders the
+ * world's camera at S×S ({@link SimWorld#renderCamera}) of the state x_t just recorded and passes the frame through
+ * {@link ImagePreprocessor} (the same path as a real camera's frames) into the observation's image slice; the sample
+ * stores those slices as RGB_IMAGE and {3, S, S} per step as RGB_IMAGE_SIZE (issue 5 observation convention).
+ *
  * <p>Every rollout builds a new world, so the same policy, condition and noise give a bit-identical sample,
  * and the agent holds no mutable state: {@link #sample} may run on several threads at once.
  */
@@ -29,20 +36,44 @@ public final class SimAgent implements Agent {
     public static final double DIVERGENCE_LIMIT = 1e6;
 
     private final SimTask task;
-    /** Index into the state of each observation entry, or null when observation = state. */
+    /** Index into the state of each observation entry before any image, or null when observation = state. */
     private final int[] observationFromState;
+    /** Width = height of the observation's RGB_IMAGE, 0 without a camera. */
+    private final int imageSize;
+    /** Offset of RGB_IMAGE in the observation, -1 without a camera. */
+    private final int imageOffset;
 
     public SimAgent(SimTask task) {
         this.task = task;
         SensorLayout state = task.stateLayout();
         SensorLayout observation = task.observationLayout();
-        if (observation.equals(state)) {
+        List<SensorType> sensors = observation.sensors();
+        int last = sensors.size() - 1;
+        if (sensors.contains(SensorType.RGB_IMAGE)) {
+            if (sensors.get(last) != SensorType.RGB_IMAGE || state.contains(SensorType.RGB_IMAGE)) {
+                throw new IllegalArgumentException("task " + task.name() + ": RGB_IMAGE must be the last sensor of the "
+                        + "observation and not part of the state");
+            }
+            int values = observation.dims().get(last);
+            int side = (int) Math.round(Math.sqrt(values / 3.0));
+            if (3 * side * side != values) {
+                throw new IllegalArgumentException("task " + task.name() + ": RGB_IMAGE has " + values
+                        + " values, not 3·S·S of a square image");
+            }
+            imageSize = side;
+            imageOffset = observation.offsetOf(SensorType.RGB_IMAGE);
+        } else {
+            imageSize = 0;
+            imageOffset = -1;
+        }
+        if (imageSize == 0 && observation.equals(state)) {
             observationFromState = null;
         } else {
-            observationFromState = new int[observation.dimension()];
+            int copied = imageSize == 0 ? sensors.size() : last;
+            observationFromState = new int[imageSize == 0 ? observation.dimension() : imageOffset];
             int k = 0;
-            for (int i = 0; i < observation.sensors().size(); i++) {
-                SensorType sensor = observation.sensors().get(i);
+            for (int i = 0; i < copied; i++) {
+                SensorType sensor = sensors.get(i);
                 if (!state.contains(sensor) || state.dimensionOf(sensor) != observation.dims().get(i)) {
                     throw new IllegalArgumentException("task " + task.name() + ": observation sensor " + sensor
                             + " is not part of the state with the same size");
@@ -117,15 +148,23 @@ public final class SimAgent implements Agent {
         double[][] states = new double[horizon][stateDim];
         double[][] extras = new double[horizon][extraDim];
         double[][] actions = new double[horizon][actionDim];
-        double[] observation = observationFromState == null ? null : new double[observationFromState.length];
-        try (SimWorld world = task.newWorld(condition)) {
+        double[] observation = observationFromState == null ? null
+                : new double[task.observationLayout().dimension()];
+        double[][] images = imageSize == 0 ? null : new double[horizon][];
+        try (SimWorld world = task.newWorld(condition);
+             ImagePreprocessor camera = imageSize == 0 ? null
+                     : new ImagePreprocessor(ImageSpec.of(imageSize, imageSize))) {
             read(world, states[0], extras[0], condition, 0);
             for (int t = 0; t < horizon; t++) {
                 double[] x = states[t];
                 double[] o = x;
                 if (observation != null) {
-                    for (int i = 0; i < observation.length; i++) {
+                    for (int i = 0; i < observationFromState.length; i++) {
                         observation[i] = x[observationFromState[i]];
+                    }
+                    if (camera != null) {
+                        camera.toObservation(world.renderCamera(imageSize, imageSize), observation, imageOffset);
+                        images[t] = Arrays.copyOfRange(observation, imageOffset, observation.length);
                     }
                     o = observation;
                 }
@@ -146,6 +185,14 @@ public final class SimAgent implements Agent {
         Map<SensorType, double[][]> data = splitSensors(task.stateLayout(), states);
         if (extraDim > 0) {
             data.putAll(splitSensors(extraLayout, extras));
+        }
+        if (images != null) {
+            double[][] sizes = new double[horizon][];
+            for (int t = 0; t < horizon; t++) {
+                sizes[t] = new double[] {3, imageSize, imageSize};
+            }
+            data.put(SensorType.RGB_IMAGE, images);
+            data.put(SensorType.RGB_IMAGE_SIZE, sizes);
         }
         return new Sample(task.stateLayout(), task.observationLayout(), data, actions, noiseCopy);
     }

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * The registry of embedded simulated tasks by name (TASKS.md): {@code box2d_pointmass}, {@code box2d_arm},
- * {@code obstacle_nav} (JBox2D), {@code peg_insertion} and {@code blind_peg} (Bullet). Each task documents its state
+ * {@code obstacle_nav} (JBox2D), {@code peg_insertion} and {@code blind_peg} (Bullet), {@code visual_reacher}
+ * (two-link arm with RK4 and a software-rendered camera). Each task documents its state
  * layout, its conditions and its x0 conventions.
  */
 public final class SimTasks {
@@ -22,6 +23,8 @@ public final class SimTasks {
     public static final String PEG_INSERTION = PegInsertionTask.PEG_INSERTION;
     /** Peg insertion with a policy that does not see the hole, TASKS.md §5 (Bullet). */
     public static final String BLIND_PEG = PegInsertionTask.BLIND_PEG;
+    /** The camera-guided two-link reacher of TASKS.md §6 (train conditions 0–3, test 4–13). */
+    public static final String VISUAL_REACHER = VisualReacherTask.NAME;
 
     private static final Map<String, Function<SimTaskOptions, SimTask>> FACTORIES = new LinkedHashMap<>();
 
@@ -31,6 +34,7 @@ public final class SimTasks {
         FACTORIES.put(OBSTACLE_NAV, ObstacleNavTask::new);
         FACTORIES.put(PEG_INSERTION, options -> PegInsertionTask.create(PEG_INSERTION, options));
         FACTORIES.put(BLIND_PEG, options -> PegInsertionTask.create(BLIND_PEG, options));
+        FACTORIES.put(VISUAL_REACHER, VisualReacherTask::new);
     }
 
     private SimTasks() {

@@ -14,7 +14,7 @@ class SimTasksTest {
 
     @Test
     void knowsTheEmbeddedTasks() {
-        assertEquals(List.of("blind_peg", "box2d_arm", "box2d_pointmass", "obstacle_nav", "peg_insertion"),
+        assertEquals(List.of("blind_peg", "box2d_arm", "box2d_pointmass", "obstacle_nav", "peg_insertion", "visual_reacher"),
                 SimTasks.names());
     }
 
