@@ -232,7 +232,14 @@ final class ConvolutionStack {
                         new INDArray[] {activations[l]}, convolutionArguments(layer), new double[0]));
                 in = activations[l];
                 if (l == count - 1) {
-                    break; // the last ReLU is applied in Java while copying out (output())
+                    // The last ReLU is applied in Java while copying out (output()); max-pooling commutes with it.
+                    if (pooled && l < 2) {
+                        INDArray pool = activationArray(rows, layer.filters(), sizes[l + 1][0], sizes[l + 1][1]);
+                        add(forward, "maxpool2d L" + (l + 1), new NativeOp("maxpool2d", new INDArray[] {
+                                activations[l]}, new INDArray[] {pool}, poolArguments(), new double[0]));
+                        in = pool;
+                    }
+                    break;
                 }
                 add(forward, "relu L" + (l + 1), new NativeOp("relu", new INDArray[] {activations[l]},
                         new INDArray[] {activations[l]}, new long[0], new double[] {0.0}));
@@ -245,9 +252,16 @@ final class ConvolutionStack {
             }
             outputView = HostView.of(in);
             if (withBackward) {
-                // ∂L/∂z_L, masked by the last ReLU in Java (backward()).
+                // ∂L/∂z_L (after the pooling of a pooled last convolution), masked by the last ReLU in Java (backward()).
                 INDArray preGradient = Nd4j.zeros(dataType, in.shape());
                 outputGradientView = HostView.of(preGradient);
+                if (pooled && count - 1 < 2) { // the last convolution is pooled too (one or two convolutions)
+                    INDArray unpooled = Nd4j.zeros(dataType, activations[count - 1].shape());
+                    add(backward, "maxpool2d_bp L" + count, new NativeOp("maxpool2d_bp", new INDArray[] {
+                            activations[count - 1], preGradient}, new INDArray[] {unpooled}, poolArguments(),
+                            new double[0]));
+                    preGradient = unpooled;
+                }
                 for (int l = count - 1; l >= 0; l--) {
                     ConvLayer layer = layers.get(l);
                     if (l < count - 1) {

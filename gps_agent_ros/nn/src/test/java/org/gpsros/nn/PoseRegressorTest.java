@@ -76,6 +76,24 @@ class PoseRegressorTest {
     }
 
     @Test
+    void maxPoolingAfterTheLastOfTwoConvolutionsTrains() {
+        // 32 → 14 → pool 6 → 4 → pool 1: the backward pass starts by un-pooling the last convolution's gradient.
+        CnnConfig twoLayers = new CnnConfig(32, 32, 3, List.of(new ConvLayer(4, 5, 2), new ConvLayer(4, 3, 1)),
+                List.of(8), true);
+        SplitMix64 random = new SplitMix64(23);
+        double[][] images = new double[10][];
+        double[][] targets = new double[10][];
+        for (int i = 0; i < images.length; i++) {
+            targets[i] = new double[2];
+            images[i] = dotImage(random, targets[i], 32);
+        }
+        PoseRegressor regressor = PoseRegressor.create(twoLayers, PoseRegressor.Head.MAX_POOL_FULLY_CONNECTED, 2, 3);
+        double before = regressor.meanSquaredError(images, targets);
+        double after = regressor.train(images, targets, 20, 10, 1e-2, new SplitMix64(4));
+        assertTrue(after < before, "MSE " + before + " -> " + after);
+    }
+
+    @Test
     void maxPoolingShapesAreValidated() {
         CnnConfig tight = CnnConfig.defaults(40, 40);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -3,11 +3,14 @@ package org.gpsros.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code gps} command: {@code train}, {@code evaluate}, {@code bench}, and {@code node} when gps-node is on the classpath. */
+/**
+ * The {@code gps} command: {@code train}, {@code evaluate}, {@code pretrain-pose}, {@code bench}, {@code summarize},
+ * and {@code node} when gps-node is on the classpath.
+ */
 @Command(name = "gps", mixinStandardHelpOptions = true, version = "gps-ros-java 0.1.0",
         description = "Guided Policy Search: train and evaluate controllers on the embedded simulator, benchmark the learner.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class, SummarizeCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PretrainPoseCommand.class, BenchCommand.class,
+                SummarizeCommand.class, CommandLine.HelpCommand.class})
 public final class GpsCommand implements Runnable {
 
     /** Exit status for a bad config or bad arguments. */

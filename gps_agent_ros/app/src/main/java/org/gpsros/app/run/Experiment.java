@@ -95,19 +95,27 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
             throw new ConfigException(source + ": robot: this config describes a real robot; train it with "
                     + "`gps node learner " + source + "` (the simulated tasks need no robot section)");
         }
+        SimTask task = simTask(config, source);
+        return forAgent(config, source, new SimAgent(task), "task " + task.name());
+    }
+
+    /**
+     * The simulated task a config names, with its {@code task_options}.
+     *
+     * @throws ConfigException for an unknown task or options the task refuses
+     */
+    public static SimTask simTask(ExperimentConfig config, String source) {
         SimTaskOptions options;
         try {
             options = SimTaskOptions.fromMap(config.taskOptions());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": task_options: " + e.getMessage(), e);
         }
-        SimTask task;
         try {
-            task = SimTasks.create(config.task(), options);
+            return SimTasks.create(config.task(), options);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
-        return forAgent(config, source, new SimAgent(task), "task " + task.name());
     }
 
     /**
@@ -307,10 +315,19 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
      * @throws IllegalStateException if the image slice is not 3·S·S values
      */
     public int imageSize() {
-        if (!agent.observationLayout().contains(SensorType.RGB_IMAGE)) {
+        return imageSize(agent.observationLayout());
+    }
+
+    /**
+     * Width = height of an observation layout's RGB_IMAGE (square by the issue 5 contract), 0 without one.
+     *
+     * @throws IllegalStateException if the image slice is not 3·S·S values
+     */
+    public static int imageSize(org.gpsros.sample.SensorLayout observationLayout) {
+        if (!observationLayout.contains(SensorType.RGB_IMAGE)) {
             return 0;
         }
-        int values = agent.observationLayout().dimensionOf(SensorType.RGB_IMAGE);
+        int values = observationLayout.dimensionOf(SensorType.RGB_IMAGE);
         int size = (int) Math.round(Math.sqrt(values / 3.0));
         if (3 * size * size != values) {
             throw new IllegalStateException("RGB_IMAGE has " + values + " values, not 3·S·S for a square image");
@@ -369,6 +386,16 @@ public record Experiment(ExperimentConfig config, Agent agent, List<Integer> tra
     /** Creates and restores the configured kind of global-policy network. */
     public PolicyNetworkFactory policyNetworks() {
         return PolicyNetworks.factory(config.policy().network(), imageSize());
+    }
+
+    /**
+     * The CNN of a config's {@code policy.network.cnn} (its defaults without a policy section) on a square image.
+     *
+     * @throws ConfigException if the convolutions leave no output at that size
+     */
+    public static org.gpsros.nn.CnnConfig cnnConfig(ExperimentConfig config, int imageSize) {
+        PolicyConfig.Cnn cnn = config.policy() == null ? PolicyConfig.Cnn.defaults() : config.policy().network().cnn();
+        return PolicyNetworks.cnnConfig(cnn, imageSize);
     }
 
     /** The state-only MLP of trajectory pretraining ({@code policy.pretraining.hidden}, ReLU). */

@@ -115,4 +115,16 @@ class GpsCommandTest {
         assertEquals(1, gps("evaluate", dir.resolve("run").toString()));
         assertTrue(stderr().contains("no complete checkpoint; train first"), stderr());
     }
+
+    @Test
+    void pretrainPoseNeedsATaskWithACameraAndWritesNothingOtherwise(@TempDir Path dir) {
+        Path output = dir.resolve("run");
+        assertEquals(2, gps("pretrain-pose", ARM.toString(), "--examples", "10", "--output", output.toString()));
+        assertTrue(stderr().startsWith("gps: " + ARM + ": task box2d_arm has no camera view of a target object "
+                + "(no PoseImageSource)"), stderr());
+        assertEquals(1, stderr().lines().count(), "one line: " + stderr());
+        assertFalse(Files.exists(output), "nothing written");
+        assertEquals(0, gps("pretrain-pose", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--compare-heads"));
+    }
 }
