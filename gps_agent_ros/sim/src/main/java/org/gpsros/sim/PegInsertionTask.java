@@ -205,34 +205,14 @@ public class PegInsertionTask implements TargetConditions {
         return INITIAL_JOINT_ANGLES.clone();
     }
 
+    @Override
+    public double[] startJointAngles() {
+        return initialJointAngles();
+    }
+
     /** Bullet steps per 0.05 s control step. */
     public int substeps() {
         return substeps;
-    }
-
-    @Override
-    public double[] initialState(int condition) {
-        double[] state = new double[STATE.dimension()];
-        try (SimWorld world = newWorld(condition)) {
-            world.readState(state);
-        }
-        return state;
-    }
-
-    @Override
-    public SensorType targetSensor() {
-        return SensorType.END_EFFECTOR_POINTS;
-    }
-
-    /** Zeros: the end-effector points are already relative to the condition's targets. */
-    @Override
-    public double[] target() {
-        return new double[6];
-    }
-
-    @Override
-    public SimWorld newWorld(int condition) {
-        return newWorld(condition, INITIAL_JOINT_ANGLES);
     }
 
     /**

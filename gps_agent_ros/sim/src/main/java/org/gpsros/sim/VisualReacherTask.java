@@ -156,6 +156,12 @@ public final class VisualReacherTask implements TargetConditions, PoseImageSourc
         return targets.length;
     }
 
+    /** ({@value #START_SHOULDER}, {@value #START_ELBOW}) rad. */
+    @Override
+    public double[] startJointAngles() {
+        return new double[] {START_SHOULDER, START_ELBOW};
+    }
+
     /** The camera frame size (pixels, square). */
     public int imageSize() {
         return imageSize;
@@ -165,31 +171,6 @@ public final class VisualReacherTask implements TargetConditions, PoseImageSourc
     public double[] targetPosition(int condition) {
         checkCondition(condition);
         return new double[] {targets[condition][0], targets[condition][1], 0};
-    }
-
-    @Override
-    public double[] initialState(int condition) {
-        double[] state = new double[STATE.dimension()];
-        try (SimWorld world = newWorld(condition)) {
-            world.readState(state);
-        }
-        return state;
-    }
-
-    @Override
-    public SensorType targetSensor() {
-        return SensorType.END_EFFECTOR_POINTS;
-    }
-
-    /** Zeros: the end-effector point is already relative to the condition's target. */
-    @Override
-    public double[] target() {
-        return new double[3];
-    }
-
-    @Override
-    public SimWorld newWorld(int condition) {
-        return newWorld(condition, new double[] {START_SHOULDER, START_ELBOW});
     }
 
     /**
